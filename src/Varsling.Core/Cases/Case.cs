@@ -1,0 +1,220 @@
+using Varsling.Core.Deadlines;
+
+namespace Varsling.Core.Cases;
+
+/// <summary>
+/// One report and its follow-up. The entity holds only the plaintext metadata the server needs to run the clock
+/// (architecture.md §2); everything a person writes is sealed elsewhere. Transitions are methods that refuse
+/// illegal steps and recompute the stored deadlines, so the database always holds the clock's current answer.
+/// </summary>
+public sealed class Case : IOrganisationOwned
+{
+    private Case() { }
+
+    private Case(Guid id, Guid organisationId, Guid legalEntityId, Guid channelId, Guid? categoryId, string reference,
+        DateTimeOffset receivedAt)
+    {
+        Id = id;
+        OrganisationId = organisationId;
+        LegalEntityId = legalEntityId;
+        ChannelId = channelId;
+        CategoryId = categoryId;
+        Reference = reference;
+        ReceivedAt = receivedAt;
+        Status = CaseStatus.Received;
+    }
+
+    /// <summary>Registers a newly received report and computes its first deadlines.</summary>
+    public static Case Receive(Guid id, Guid organisationId, Guid legalEntityId, Guid channelId, Guid? categoryId,
+        string reference, DateTimeOffset receivedAt, CaseClockContext clock)
+    {
+        var c = new Case(id, organisationId, legalEntityId, channelId, categoryId, reference, receivedAt.ToUniversalTime());
+        c.Recompute(clock);
+        return c;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid OrganisationId { get; private set; }
+    public Guid LegalEntityId { get; private set; }
+    public Guid ChannelId { get; private set; }
+    public Guid? CategoryId { get; private set; }
+
+    /// <summary>Human-readable reference, unique within the organisation; carries no content.</summary>
+    public string Reference { get; private set; } = "";
+
+    public CaseStatus Status { get; private set; }
+
+    public DateTimeOffset ReceivedAt { get; private set; }
+    public DateTimeOffset? AcknowledgedAt { get; private set; }
+    public DateTimeOffset? InvestigationStartedAt { get; private set; }
+
+    /// <summary>When feedback was first given: the moment that meets the feedback deadline.</summary>
+    public DateTimeOffset? FeedbackGivenAt { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    /// <summary>Reason recorded for extending feedback to 6 months (external channels only, Directive Art. 11(2)).</summary>
+    public string? FeedbackExtensionReason { get; private set; }
+
+    public DateOnly AcknowledgementDue { get; private set; }
+    public DateOnly AcknowledgementTarget { get; private set; }
+    public DateOnly FeedbackDue { get; private set; }
+    public DateOnly FeedbackTarget { get; private set; }
+
+    /// <summary>Local date by which a closed case must be purged; null while the case is open.</summary>
+    public DateOnly? PurgeDue { get; private set; }
+
+    /// <summary>Optimistic concurrency token (PostgreSQL xmin), so two handlers cannot both move the lifecycle.</summary>
+    public uint Version { get; private set; }
+
+    public void Acknowledge(DateTimeOffset at, CaseClockContext clock)
+    {
+        Require(CaseStatus.Received, "acknowledged");
+        AcknowledgedAt = NotBeforeReceipt(at);
+        Status = CaseStatus.Acknowledged;
+        Recompute(clock);
+    }
+
+    public void StartInvestigation(DateTimeOffset at)
+    {
+        Require(CaseStatus.Acknowledged, "put under investigation");
+        InvestigationStartedAt = NotBeforeReceipt(at);
+        Status = CaseStatus.UnderInvestigation;
+    }
+
+    /// <summary>Records feedback to the reporter. Feedback can be given more than once; the first one meets the deadline.</summary>
+    public void GiveFeedback(DateTimeOffset at)
+    {
+        RequireOpenAndAcknowledged("given feedback");
+        FeedbackGivenAt ??= NotBeforeReceipt(at);
+        Status = CaseStatus.FeedbackGiven;
+    }
+
+    public void ExtendFeedback(string reason, CaseClockContext clock)
+    {
+        if (clock.ExternalChannel is false)
+        {
+            throw new RuleViolationException("Only external channels may extend the feedback period (Directive Art. 11(2)).");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new RuleViolationException("An extension of the feedback period needs a recorded reason.");
+        }
+
+        if (Status is CaseStatus.Closed or CaseStatus.Purged || FeedbackGivenAt is not null)
+        {
+            throw new RuleViolationException("The feedback period can only be extended while feedback is still pending.");
+        }
+
+        FeedbackExtensionReason = reason.Trim();
+        Recompute(clock);
+    }
+
+    public void Close(DateTimeOffset at, CaseClockContext clock)
+    {
+        RequireOpenAndAcknowledged("closed");
+        ClosedAt = NotBeforeReceipt(at);
+        Status = CaseStatus.Closed;
+        Recompute(clock);
+    }
+
+    /// <summary>Reopens a closed case; its purge date is cleared until it is closed again.</summary>
+    public void Reopen(DateTimeOffset at, CaseClockContext clock)
+    {
+        Require(CaseStatus.Closed, "reopened");
+        ClosedAt = null;
+        InvestigationStartedAt ??= NotBeforeReceipt(at);
+        Status = CaseStatus.UnderInvestigation;
+        Recompute(clock);
+    }
+
+    /// <summary>Marks the case purged. Only a closed case whose purge date has come may be purged.</summary>
+    public void MarkPurged(DateOnly today)
+    {
+        Require(CaseStatus.Closed, "purged");
+        if (PurgeDue is not { } due || today < due)
+        {
+            throw new RuleViolationException($"Case {Reference} is not due for purge before {PurgeDue:yyyy-MM-dd}.");
+        }
+
+        Status = CaseStatus.Purged;
+    }
+
+    /// <summary>The actions the lifecycle allows now, for the pages to offer nothing else.</summary>
+    public bool Can(CaseAction action) => action switch
+    {
+        CaseAction.Acknowledge => Status is CaseStatus.Received,
+        CaseAction.StartInvestigation => Status is CaseStatus.Acknowledged,
+        CaseAction.GiveFeedback or CaseAction.Close => IsOpenAndAcknowledged,
+        CaseAction.Reopen => Status is CaseStatus.Closed,
+    };
+
+    private bool IsOpenAndAcknowledged => Status switch
+    {
+        CaseStatus.Acknowledged or CaseStatus.UnderInvestigation or CaseStatus.FeedbackGiven => true,
+        CaseStatus.Received or CaseStatus.Closed or CaseStatus.Purged => false,
+    };
+
+    private void RequireOpenAndAcknowledged(string what)
+    {
+        if (!IsOpenAndAcknowledged)
+        {
+            throw Illegal(what);
+        }
+    }
+
+    private void Require(CaseStatus expected, string what)
+    {
+        if (Status != expected)
+        {
+            throw Illegal(what);
+        }
+    }
+
+    private RuleViolationException Illegal(string what) =>
+        new($"Case {Reference} is {Describe(Status)} and cannot be {what}.");
+
+    private DateTimeOffset NotBeforeReceipt(DateTimeOffset at)
+    {
+        var utc = at.ToUniversalTime();
+        return utc < ReceivedAt
+            ? throw new RuleViolationException($"A step of case {Reference} cannot be dated before the report was received.")
+            : utc;
+    }
+
+    private void Recompute(CaseClockContext clock)
+    {
+        var deadlines = CaseClock.Compute(
+            new CaseClockInput(ReceivedAt, AcknowledgedAt, ClosedAt, clock.ExternalChannel, FeedbackExtensionReason),
+            clock.Jurisdiction, clock.Policy);
+        AcknowledgementDue = deadlines.Acknowledgement.Due;
+        AcknowledgementTarget = deadlines.Acknowledgement.Target;
+        FeedbackDue = deadlines.Feedback.Due;
+        FeedbackTarget = deadlines.Feedback.Target;
+        PurgeDue = deadlines.PurgeDue;
+    }
+
+    internal static string Describe(CaseStatus status) => status switch
+    {
+        CaseStatus.Received => "received",
+        CaseStatus.Acknowledged => "acknowledged",
+        CaseStatus.UnderInvestigation => "under investigation",
+        CaseStatus.FeedbackGiven => "awaiting closure after feedback",
+        CaseStatus.Closed => "closed",
+        CaseStatus.Purged => "purged",
+    };
+}
+
+/// <summary>Lifecycle actions a person can take on a case.</summary>
+public enum CaseAction
+{
+    Acknowledge,
+    StartInvestigation,
+    GiveFeedback,
+    Close,
+    Reopen,
+}
+
+/// <summary>What the clock needs besides the case's own events: where it is counted and under which policy.</summary>
+public sealed record CaseClockContext(Jurisdiction Jurisdiction, ClockPolicy Policy, bool ExternalChannel);

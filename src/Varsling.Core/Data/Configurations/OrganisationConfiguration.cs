@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Varsling.Core.Organisations;
+
+namespace Varsling.Core.Data.Configurations;
+
+internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> b)
+    {
+        b.ToTable("Organisations");
+        b.HasKey(o => o.Id);
+        b.Property(o => o.Id).ValueGeneratedNever();
+        b.Property(o => o.Slug).HasMaxLength(Slugs.MaxLength);
+        b.HasIndex(o => o.Slug).IsUnique();
+        b.Property(o => o.Name).HasMaxLength(Names.MaxLength);
+    }
+}
+
+internal sealed class LegalEntityConfiguration : IEntityTypeConfiguration<LegalEntity>
+{
+    public void Configure(EntityTypeBuilder<LegalEntity> b)
+    {
+        b.ToTable("LegalEntities");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property(e => e.Name).HasMaxLength(Names.MaxLength);
+        b.Property(e => e.JurisdictionCode).HasMaxLength(8);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(e => e.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(e => new { e.OrganisationId, e.Name }).IsUnique();
+    }
+}

@@ -1,0 +1,47 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Varsling.Core.Accounts;
+using Varsling.Core.Cases;
+using Varsling.Core.Organisations;
+
+namespace Varsling.Core.Data;
+
+/// <summary>
+/// All of Varsling's state in PostgreSQL. Organisation-owned entities are filtered by the current
+/// <see cref="OrganisationScope"/>; code that must cross organisations (purge, the operator CLI) says so with
+/// <c>IgnoreQueryFilters()</c>.
+/// </summary>
+public sealed class VarslingDbContext(DbContextOptions<VarslingDbContext> options, OrganisationScope scope)
+    : IdentityDbContext<VarslingUser, VarslingRole, Guid>(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<LegalEntity> LegalEntities => Set<LegalEntity>();
+    public DbSet<Channel> Channels => Set<Channel>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Case> Cases => Set<Case>();
+
+    /// <summary>The organisation queries are scoped to; <see cref="Guid.Empty"/> (matching no row) while unset.</summary>
+    internal Guid ScopedOrganisationId => scope.OrganisationId ?? Guid.Empty;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Conventions.Add(_ => new SnakeCaseConvention());
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(VarslingDbContext).Assembly);
+
+        var filter = typeof(VarslingDbContext).GetMethod(nameof(FilterByOrganisation), BindingFlags.NonPublic | BindingFlags.Instance)!;
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IOrganisationOwned).IsAssignableFrom(e.ClrType)))
+        {
+            filter.MakeGenericMethod(entity.ClrType).Invoke(this, [builder]);
+        }
+    }
+
+    // Declared here so the lambda captures this context: EF evaluates ScopedOrganisationId per query, not once per model.
+    private void FilterByOrganisation<T>(ModelBuilder builder) where T : class, IOrganisationOwned =>
+        builder.Entity<T>().HasQueryFilter(e => e.OrganisationId == ScopedOrganisationId);
+}

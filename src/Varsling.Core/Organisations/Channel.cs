@@ -1,0 +1,88 @@
+namespace Varsling.Core.Organisations;
+
+/// <summary>Whether a channel is the organisation's own (internal) or an authority's (external).</summary>
+public enum ChannelKind
+{
+    /// <summary>Directive Art. 7–9: the employer's own channel. Feedback within 3 months, no extension.</summary>
+    Internal,
+
+    /// <summary>Directive Art. 10–12: an authority's channel. Feedback may be extended to 6 months with reasons.</summary>
+    External,
+}
+
+/// <summary>A way into the organisation for reports, tied to the legal entity that handles them.</summary>
+public sealed class Channel : IOrganisationOwned
+{
+    private readonly List<Category> _categories = [];
+
+    private Channel() { }
+
+    public Channel(Guid id, Guid organisationId, Guid legalEntityId, string slug, string name, ChannelKind kind)
+    {
+        Id = id;
+        OrganisationId = organisationId;
+        LegalEntityId = legalEntityId;
+        Slug = Slugs.Require(slug);
+        Name = Names.Require(name, "channel name");
+        Kind = kind;
+        IsOpen = true;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid OrganisationId { get; private set; }
+    public Guid LegalEntityId { get; private set; }
+    public LegalEntity? LegalEntity { get; private set; }
+
+    /// <summary>URL segment under the organisation's intake pages; unique within the organisation.</summary>
+    public string Slug { get; private set; } = "";
+
+    public string Name { get; private set; } = "";
+    public ChannelKind Kind { get; private set; }
+
+    /// <summary>When set, a template acknowledgement is sent on submission and recorded for the clock.</summary>
+    public bool AutoAcknowledge { get; private set; }
+
+    /// <summary>A closed channel accepts no new reports; its cases carry on.</summary>
+    public bool IsOpen { get; private set; }
+
+    public IReadOnlyList<Category> Categories => _categories;
+
+    public Category AddCategory(Guid id, string name)
+    {
+        if (_categories.Any(c => string.Equals(c.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new RuleViolationException($"The channel already has a category named '{name.Trim()}'.");
+        }
+
+        var category = new Category(id, OrganisationId, Id, name, _categories.Count);
+        _categories.Add(category);
+        return category;
+    }
+
+    public void SetAutoAcknowledge(bool on) => AutoAcknowledge = on;
+
+    public void Close() => IsOpen = false;
+
+    public void Open() => IsOpen = true;
+}
+
+/// <summary>What a report is about, as the reporter picks it (e.g. harassment, fraud, safety).</summary>
+public sealed class Category : IOrganisationOwned
+{
+    private Category() { }
+
+    internal Category(Guid id, Guid organisationId, Guid channelId, string name, int sortOrder)
+    {
+        Id = id;
+        OrganisationId = organisationId;
+        ChannelId = channelId;
+        Name = Names.Require(name, "category name");
+        SortOrder = sortOrder;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid OrganisationId { get; private set; }
+    public Guid ChannelId { get; private set; }
+    public string Name { get; private set; } = "";
+    public int SortOrder { get; private set; }
+}

@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+
+namespace Varsling.Core.Organisations;
+
+internal static partial class Slugs
+{
+    public const int MaxLength = 63;
+
+    public static string Require(string slug)
+    {
+        var s = (slug ?? "").Trim();
+        if (s.Length is 0 or > MaxLength || !Pattern().IsMatch(s))
+        {
+            throw new RuleViolationException(
+                $"A URL name must be 1–{MaxLength} lower-case letters, digits or dashes, starting with a letter or digit.");
+        }
+
+        return s;
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
+    private static partial Regex Pattern();
+}
+
+internal static class Names
+{
+    public const int MaxLength = 200;
+
+    public static string Require(string name, string what)
+    {
+        var s = (name ?? "").Trim();
+        if (s.Length is 0 or > MaxLength)
+        {
+            throw new RuleViolationException($"The {what} must be 1–{MaxLength} characters.");
+        }
+
+        return s;
+    }
+}
+
+internal static class Retention
+{
+    /// <summary>Upper bound so a typo cannot keep cases for a century; ten years covers the longest archive rules.</summary>
+    public const int MaxMonths = 120;
+
+    public static int Require(int months) => months is >= 1 and <= MaxMonths
+        ? months
+        : throw new RuleViolationException($"Retention must be between 1 and {MaxMonths} months after closure.");
+}
+
+internal static class JurisdictionCodes
+{
+    public static string Require(string code)
+    {
+        if (!Deadlines.Jurisdictions.TryGet(code, out var jurisdiction) || jurisdiction is null)
+        {
+            throw new RuleViolationException(
+                $"Unknown jurisdiction '{code}'. Known: {string.Join(", ", Deadlines.Jurisdictions.All.Select(j => j.Code))}.");
+        }
+
+        return jurisdiction.Code;
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Varsling.Core.Data;
+using Varsling.Core.Organisations;
+
+namespace Varsling.Worker.Cli;
+
+/// <summary>The verbs that change the database. Migrations run only here, never at a web host's start-up.</summary>
+internal static class DatabaseCommands
+{
+    public static async Task<int> MigrateAsync(IServiceProvider services, TextWriter stdout, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VarslingDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        await db.Database.MigrateAsync(ct);
+        stdout.WriteLine(pending.Count == 0
+            ? "Database is up to date."
+            : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}.");
+        return 0;
+    }
+
+    public static async Task<int> SeedDemoAsync(IServiceProvider services, TextWriter stdout, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VarslingDbContext>();
+        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+        {
+            throw new UsageException("The database is not migrated; run 'migrate' first.");
+        }
+
+        var created = await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(ct);
+        stdout.WriteLine(created.Count == 0
+            ? "Demo data already present."
+            : $"Created demo organisations: {string.Join(", ", created)}.");
+        return 0;
+    }
+}
