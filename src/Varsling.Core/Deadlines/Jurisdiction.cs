@@ -7,12 +7,12 @@ namespace Varsling.Core.Deadlines;
 /// (compliance.md §1), so a Norwegian group's Swedish subsidiary counts with Swedish holidays.
 /// </summary>
 /// <param name="Code">Short code, e.g. "NO"; see <see cref="Jurisdictions"/>.</param>
-/// <param name="TimeZoneId">IANA time zone id; must resolve on this machine, or construction throws
-/// <see cref="TimeZoneNotFoundException"/>.</param>
+/// <param name="TimeZoneId">IANA time zone id; must resolve on this machine, or construction (and <c>with</c>)
+/// throws <see cref="TimeZoneNotFoundException"/>.</param>
 /// <param name="Calendar">The public holidays on which a period does not end.</param>
 public sealed record Jurisdiction(string Code, string TimeZoneId, HolidayCalendar Calendar)
 {
-    public string TimeZoneId { get; init; } = RequireResolvable(TimeZoneId);
+    public string TimeZoneId { get; init => field = RequireResolvable(value); } = RequireResolvable(TimeZoneId);
 
     /// <summary>The zone for <see cref="TimeZoneId"/>; the runtime caches the lookup.</summary>
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);

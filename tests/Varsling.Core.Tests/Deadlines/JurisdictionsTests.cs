@@ -61,6 +61,12 @@ public class JurisdictionsTests
         Assert.Throws<TimeZoneNotFoundException>(() => new Jurisdiction("XX", "Europe/Atlantis", HolidayCalendar.WeekendsOnly));
     }
 
+    [Fact]
+    public void With_UnknownTimeZone_Throws()
+    {
+        Assert.Throws<TimeZoneNotFoundException>(() => Jurisdictions.Norway with { TimeZoneId = "Europe/Atlantis" });
+    }
+
     [Theory]
     [InlineData("2025-03-09T23:30:00Z", "2025-03-10")]
     [InlineData("2025-03-09T22:59:59Z", "2025-03-09")]
