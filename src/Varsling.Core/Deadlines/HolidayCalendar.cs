@@ -18,7 +18,7 @@ public sealed record Holiday(DateOnly Date, string Name);
 /// <list type="bullet">
 /// <item>Norway: statutory days only (helligdager and the høytidsdager 1 and 17 May). Christmas Eve, New Year's
 /// Eve and Easter Saturday are working days here: domstolloven § 149 rolls a period forward only over
-/// Saturdays, helgedager and høytidsdager.</item>
+/// Saturdays, helgedager and days the law treats as helgedager.</item>
 /// <item>Sweden: the allmänna helgdagar of lag (1989:253) plus Midsummer Eve, Christmas Eve and New Year's Eve,
 /// because lag (1930:173) om beräkning av lagstadgad tid § 2 rolls a period forward over exactly those eves.
 /// Easter Saturday and Whitsun Eve are working days.</item>
