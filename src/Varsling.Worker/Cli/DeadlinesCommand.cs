@@ -54,7 +54,8 @@ internal static class DeadlinesCommand
         }
         catch (ArgumentException e)
         {
-            throw new UsageException(e.Message);
+            // ArgumentException appends "(Parameter 'input')", which means nothing to an operator.
+            throw new UsageException(e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal));
         }
 
         var json = new Dictionary<string, object?>
