@@ -10,6 +10,7 @@ public sealed class BackofficeTexts : TextCatalog
         Add("site.name", "Varsling – saksbehandling", "Varsling – case handling");
         Add("nav.skip", "Hopp til innhold", "Skip to content");
         Add("nav.language", "English", "Norsk (bokmål)");
+        Add("nav.languageLabel", "Språk", "Language");
         Add("home.title", "Saksbehandling", "Case handling");
         Add("home.lead",
             "Her behandler saksbehandlere, juridisk avdeling og administratorer varslingssaker. Innlogging krever tofaktorautentisering.",

@@ -11,6 +11,7 @@ public sealed class IntakeTexts : TextCatalog
         Add("site.tagline", "Trygg og anonym varsling om kritikkverdige forhold", "Safe and anonymous reporting of wrongdoing");
         Add("nav.skip", "Hopp til innhold", "Skip to content");
         Add("nav.language", "English", "Norsk (bokmål)");
+        Add("nav.languageLabel", "Språk", "Language");
         Add("home.title", "Si fra om kritikkverdige forhold", "Speak up about wrongdoing");
         Add("home.lead",
             "Her kan du varsle om kritikkverdige forhold hos en virksomhet, med eller uten navn. Det du skriver krypteres før det lagres, og bare de som behandler saken kan lese det.",

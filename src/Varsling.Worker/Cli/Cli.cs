@@ -90,6 +90,12 @@ public static class Cli
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder.Configuration);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        if (!jobs)
+        {
+            // On a fresh database EF logs its probe of the missing history table as an error; the verbs report
+            // their own outcome, so an operator sees one clear line instead.
+            builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
+        }
         builder.Services.AddVarslingCore(builder.Configuration);
         if (jobs)
         {
