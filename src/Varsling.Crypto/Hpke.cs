@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
-using System.Text;
 
 namespace Varsling.Crypto;
 
@@ -177,8 +176,6 @@ public static class Hpke
         HKDF.Expand(HashAlgorithmName.SHA256, prk, okm, labeledInfo);
         return okm;
     }
-
-    internal static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
 }
 
 /// <summary>
