@@ -120,6 +120,23 @@ public static class Hpke
         return ctx.Open(aad, ciphertext);
     }
 
+    /// <summary>
+    /// Single-shot secret export, sender side (RFC 9180 §6.2): returns <c>enc</c> and
+    /// <paramref name="length"/> bytes exported under <paramref name="exporterContext"/>.
+    /// </summary>
+    public static (byte[] Enc, byte[] Secret) SendExport(ReadOnlySpan<byte> recipientPublicKey, ReadOnlySpan<byte> info, ReadOnlySpan<byte> exporterContext, int length, HpkeAead aead = HpkeAead.ExportOnly)
+    {
+        using var ctx = SetupBaseS(recipientPublicKey, info, aead, out var enc);
+        return (enc, ctx.Export(exporterContext, length));
+    }
+
+    /// <summary>Single-shot secret export, recipient side (RFC 9180 §6.2).</summary>
+    public static byte[] ReceiveExport(ReadOnlySpan<byte> enc, P256KeyPair recipient, ReadOnlySpan<byte> info, ReadOnlySpan<byte> exporterContext, int length, HpkeAead aead = HpkeAead.ExportOnly)
+    {
+        using var ctx = SetupBaseR(enc, recipient, info, aead);
+        return ctx.Export(exporterContext, length);
+    }
+
     private static void CheckAead(HpkeAead aead)
     {
         if (aead is not (HpkeAead.Aes128Gcm or HpkeAead.Aes256Gcm or HpkeAead.ExportOnly))

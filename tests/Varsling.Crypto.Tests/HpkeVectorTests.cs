@@ -121,4 +121,14 @@ public class HpkeVectorTests
         ct[0] ^= 1;
         Assert.Throws<CryptoFormatException>(() => Hpke.Open(enc, r, "other"u8, "aad"u8, ct));
     }
+
+    [Fact]
+    public void SingleShotExport_SenderAndRecipientAgree_AndDependOnContext()
+    {
+        using var r = P256KeyPair.Generate();
+        var (enc, secret) = Hpke.SendExport(r.PublicKey, "info"u8, "ctx"u8, 32);
+        Assert.Equal(secret, Hpke.ReceiveExport(enc, r, "info"u8, "ctx"u8, 32));
+        Assert.NotEqual(secret, Hpke.ReceiveExport(enc, r, "info"u8, "other"u8, 32));
+        Assert.Equal(64, Hpke.ReceiveExport(enc, r, "info"u8, "ctx"u8, 64).Length);
+    }
 }

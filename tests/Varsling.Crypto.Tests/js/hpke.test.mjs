@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
-  deriveKeyPair, setupBaseS, setupBaseR, seal, open, importPrivateKey, exportPrivateKey, generateKeyPair,
+  deriveKeyPair, setupBaseS, setupBaseR, seal, open, sendExport, receiveExport, importPrivateKey, exportPrivateKey, generateKeyPair,
   fromHex, toHex, CryptoFormatError,
 } from '../../../src/Varsling.Intake/wwwroot/js/crypto/index.js';
 
@@ -72,4 +72,12 @@ test('single-shot seal/open round-trips and rejects a wrong info', async () => {
   const { enc, ciphertext } = await seal(r.publicKey, new Uint8Array([1]), new Uint8Array([2]), pt);
   assert.deepEqual(await open(enc, r, new Uint8Array([1]), new Uint8Array([2]), ciphertext), pt);
   await assert.rejects(open(enc, r, new Uint8Array([9]), new Uint8Array([2]), ciphertext), { name: 'CryptoFormatError', code: 'auth' });
+});
+
+test('single-shot export: sender and recipient agree, context matters', async () => {
+  const r = await generateKeyPair();
+  const ctx = new TextEncoder().encode('ctx');
+  const { enc, secret } = await sendExport(r.publicKey, new Uint8Array(0), ctx, 32);
+  assert.deepEqual(await receiveExport(enc, r, new Uint8Array(0), ctx, 32), secret);
+  assert.notDeepEqual(await receiveExport(enc, r, new Uint8Array(0), new Uint8Array(1), 32), secret);
 });

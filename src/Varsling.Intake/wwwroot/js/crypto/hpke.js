@@ -177,3 +177,15 @@ export async function open(enc, recipient, info, aad, ciphertext, aead = AEAD_AE
   const context = await setupBaseR(enc, recipient, info, aead);
   return context.open(aad, ciphertext);
 }
+
+/** Single-shot export, sender side (RFC 9180 §6.2): returns { enc, secret }. */
+export async function sendExport(recipientPublicKey, info, exporterContext, length, aead = AEAD_EXPORT_ONLY) {
+  const { enc, context } = await setupBaseS(recipientPublicKey, info, aead);
+  return { enc, secret: await context.export(exporterContext, length) };
+}
+
+/** Single-shot export, recipient side. */
+export async function receiveExport(enc, recipient, info, exporterContext, length, aead = AEAD_EXPORT_ONLY) {
+  const context = await setupBaseR(enc, recipient, info, aead);
+  return context.export(exporterContext, length);
+}

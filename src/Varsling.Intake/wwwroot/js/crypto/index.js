@@ -6,7 +6,7 @@ export {
 } from './keys.js';
 export {
   KEM_ID, KDF_ID, AEAD_AES128GCM, AEAD_AES256GCM, AEAD_EXPORT_ONLY, ENC_LENGTH, TAG_LENGTH, HpkeContext,
-  deriveKeyPair, setupBaseS, setupBaseR, seal, open, hkdfExtract, hkdfExpand,
+  deriveKeyPair, setupBaseS, setupBaseR, seal, open, sendExport, receiveExport, hkdfExtract, hkdfExpand,
 } from './hpke.js';
 export {
   FORMAT_VERSION, BLOB_WRAPPED_CASE_KEY, BLOB_RECORD, BLOB_CHUNKED_FILE, BLOB_WRAPPED_PRIVATE_KEY, CaseKeyKind, RecordKind,
