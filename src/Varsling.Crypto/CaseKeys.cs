@@ -28,7 +28,7 @@ public static class CaseKeys
     public const int WrappedLength = HeaderLength + Hpke.EncLength + BlobFormat.KeyLength + Hpke.TagLength;
 
     private const int HeaderLength = 8;
-    private static readonly byte[] Info = "varsling/v1 case-key"u8.ToArray();
+    private static readonly byte[] _info = "varsling/v1 case-key"u8.ToArray();
 
     /// <summary>Generates a new random 256-bit case key.</summary>
     public static byte[] Generate() => BlobFormat.NewKey();
@@ -41,7 +41,7 @@ public static class CaseKeys
         var blob = new byte[WrappedLength];
         WriteHeader(blob);
         var aad = Aad(blob, caseId, kind);
-        using var ctx = Hpke.SetupBaseS(recipientPublicKey, Info, HpkeAead.Aes256Gcm, out var enc);
+        using var ctx = Hpke.SetupBaseS(recipientPublicKey, _info, HpkeAead.Aes256Gcm, out var enc);
         enc.CopyTo(blob, HeaderLength);
         ctx.Seal(aad, caseKey).CopyTo(blob, HeaderLength + Hpke.EncLength);
         return blob;
@@ -75,7 +75,7 @@ public static class CaseKeys
         var aad = Aad(blob, caseId, kind);
         try
         {
-            using var ctx = Hpke.SetupBaseR(blob.Slice(HeaderLength, Hpke.EncLength), recipient, Info, HpkeAead.Aes256Gcm);
+            using var ctx = Hpke.SetupBaseR(blob.Slice(HeaderLength, Hpke.EncLength), recipient, _info, HpkeAead.Aes256Gcm);
             return ctx.Open(aad, blob[(HeaderLength + Hpke.EncLength)..]);
         }
         catch (CryptoFormatException)

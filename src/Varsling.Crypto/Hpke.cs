@@ -35,9 +35,9 @@ public static class Hpke
     public const int TagLength = 16;
 
     private const int Nh = 32;
-    private static readonly byte[] Version = "HPKE-v1"u8.ToArray();
-    private static readonly byte[] KemSuiteId = [.. "KEM"u8, 0x00, 0x10];
-    private static readonly byte[] ZeroSalt = new byte[Nh];
+    private static readonly byte[] _version = "HPKE-v1"u8.ToArray();
+    private static readonly byte[] _kemSuiteId = [.. "KEM"u8, 0x00, 0x10];
+    private static readonly byte[] _zeroSalt = new byte[Nh];
 
     /// <summary>
     /// DeriveKeyPair (RFC 9180 §7.1.3): deterministic key pair from input keying material of at least 32 bytes.
@@ -48,12 +48,12 @@ public static class Hpke
         {
             throw new CryptoFormatException("DeriveKeyPair needs at least 32 bytes of input keying material.");
         }
-        var dkpPrk = LabeledExtract(KemSuiteId, [], "dkp_prk"u8, ikm);
+        var dkpPrk = LabeledExtract(_kemSuiteId, [], "dkp_prk"u8, ikm);
         try
         {
             for (var counter = 0; counter < 256; counter++)
             {
-                var sk = LabeledExpand(KemSuiteId, dkpPrk, "candidate"u8, [(byte)counter], 32);
+                var sk = LabeledExpand(_kemSuiteId, dkpPrk, "candidate"u8, [(byte)counter], 32);
                 // P-256's bitmask is 0xff, so no bits are cleared before the range check.
                 if (P256Math.IsValidScalar(sk))
                 {
@@ -147,9 +147,9 @@ public static class Hpke
 
     private static byte[] ExtractAndExpand(ReadOnlySpan<byte> dh, ReadOnlySpan<byte> enc, ReadOnlySpan<byte> pkR)
     {
-        var eaePrk = LabeledExtract(KemSuiteId, [], "eae_prk"u8, dh);
+        var eaePrk = LabeledExtract(_kemSuiteId, [], "eae_prk"u8, dh);
         byte[] kemContext = [.. enc, .. pkR];
-        var shared = LabeledExpand(KemSuiteId, eaePrk, "shared_secret"u8, kemContext, Nh);
+        var shared = LabeledExpand(_kemSuiteId, eaePrk, "shared_secret"u8, kemContext, Nh);
         CryptographicOperations.ZeroMemory(eaePrk);
         return shared;
     }
@@ -178,17 +178,17 @@ public static class Hpke
 
     internal static byte[] LabeledExtract(ReadOnlySpan<byte> suiteId, ReadOnlySpan<byte> salt, ReadOnlySpan<byte> label, ReadOnlySpan<byte> ikm)
     {
-        byte[] labeledIkm = [.. Version, .. suiteId, .. label, .. ikm];
+        byte[] labeledIkm = [.. _version, .. suiteId, .. label, .. ikm];
         var prk = new byte[Nh];
         // An empty salt is HMAC-keyed with Nh zero bytes (RFC 5869 §2.2); passing them explicitly is identical.
-        HKDF.Extract(HashAlgorithmName.SHA256, labeledIkm, salt.IsEmpty ? ZeroSalt : salt, prk);
+        HKDF.Extract(HashAlgorithmName.SHA256, labeledIkm, salt.IsEmpty ? _zeroSalt : salt, prk);
         CryptographicOperations.ZeroMemory(labeledIkm);
         return prk;
     }
 
     internal static byte[] LabeledExpand(ReadOnlySpan<byte> suiteId, ReadOnlySpan<byte> prk, ReadOnlySpan<byte> label, ReadOnlySpan<byte> info, int length)
     {
-        byte[] labeledInfo = [(byte)(length >> 8), (byte)length, .. Version, .. suiteId, .. label, .. info];
+        byte[] labeledInfo = [(byte)(length >> 8), (byte)length, .. _version, .. suiteId, .. label, .. info];
         var okm = new byte[length];
         HKDF.Expand(HashAlgorithmName.SHA256, prk, okm, labeledInfo);
         return okm;

@@ -161,9 +161,9 @@ public sealed class P256KeyPair : IDisposable
 /// <summary>The few P-256 field checks the BCL does not expose directly.</summary>
 internal static class P256Math
 {
-    private static readonly System.Numerics.BigInteger P = Parse("ffffffff00000001000000000000000000000000ffffffffffffffffffffffff");
-    private static readonly System.Numerics.BigInteger B = Parse("5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604b");
-    internal static readonly System.Numerics.BigInteger N = Parse("ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551");
+    private static readonly System.Numerics.BigInteger _p = Parse("ffffffff00000001000000000000000000000000ffffffffffffffffffffffff");
+    private static readonly System.Numerics.BigInteger _b = Parse("5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604b");
+    private static readonly System.Numerics.BigInteger _n = Parse("ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551");
 
     private static System.Numerics.BigInteger Parse(string hex) => new(Convert.FromHexString(hex), isUnsigned: true, isBigEndian: true);
 
@@ -171,7 +171,7 @@ internal static class P256Math
     internal static bool IsValidScalar(ReadOnlySpan<byte> scalar)
     {
         var d = new System.Numerics.BigInteger(scalar, isUnsigned: true, isBigEndian: true);
-        return !d.IsZero && d < N;
+        return !d.IsZero && d < _n;
     }
 
     /// <summary>True when x, y &lt; p and y² = x³ − 3x + b (mod p). Public data only.</summary>
@@ -179,15 +179,15 @@ internal static class P256Math
     {
         var xi = new System.Numerics.BigInteger(x, isUnsigned: true, isBigEndian: true);
         var yi = new System.Numerics.BigInteger(y, isUnsigned: true, isBigEndian: true);
-        if (xi >= P || yi >= P)
+        if (xi >= _p || yi >= _p)
         {
             return false;
         }
-        var lhs = yi * yi % P;
-        var rhs = (((xi * xi % P) * xi) - (3 * xi) + B) % P;
+        var lhs = yi * yi % _p;
+        var rhs = (((xi * xi % _p) * xi) - (3 * xi) + _b) % _p;
         if (rhs.Sign < 0)
         {
-            rhs += P;
+            rhs += _p;
         }
         return lhs == rhs;
     }

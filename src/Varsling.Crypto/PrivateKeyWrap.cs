@@ -14,7 +14,10 @@ public enum KeyWrapKdf : byte
     Pbkdf2Sha256 = 0x01,
 }
 
-/// <summary>A private key re-wrapped for one back-office session: the blob goes to the server store, the key to the auth cookie.</summary>
+/// <summary>
+/// A private key re-wrapped for one session: the blob goes to the server-side store, the key only to the auth cookie.
+/// See crypto-docs/protocol.md §8.
+/// </summary>
 /// <param name="Blob">The wrapped private key (direct wrap under <paramref name="SessionKey"/>).</param>
 /// <param name="SessionKey">The random 256-bit session key; never stored next to the blob.</param>
 public sealed record SessionWrap(byte[] Blob, byte[] SessionKey);

@@ -12,8 +12,8 @@ namespace Varsling.Crypto.Benchmarks;
 public class RecordBenchmarks
 {
     private const int Recipients = 5;
-    private static readonly Guid CaseId = Guid.NewGuid();
-    private static readonly Guid RecordId = Guid.NewGuid();
+    private static readonly Guid _caseId = Guid.NewGuid();
+    private static readonly Guid _recordId = Guid.NewGuid();
     private readonly byte[] _record = RandomNumberGenerator.GetBytes(4096);
     private P256KeyPair[] _pairs = [];
     private ECDiffieHellman[] _rawRecipients = [];
@@ -100,11 +100,11 @@ public class RecordBenchmarks
         var wrapped = new byte[Recipients][];
         for (var i = 0; i < Recipients; i++)
         {
-            wrapped[i] = CaseKeys.Wrap(caseKey, _pairs[i].PublicKey, CaseId, CaseKeyKind.Shared);
+            wrapped[i] = CaseKeys.Wrap(caseKey, _pairs[i].PublicKey, _caseId, CaseKeyKind.Shared);
         }
-        var sealedRecord = Records.Seal(caseKey, CaseId, RecordId, RecordKind.Answers, _record);
-        var opened = CaseKeys.Unwrap(wrapped[0], _pairs[0], CaseId, CaseKeyKind.Shared);
-        return Records.Open(opened, CaseId, RecordId, RecordKind.Answers, sealedRecord);
+        var sealedRecord = Records.Seal(caseKey, _caseId, _recordId, RecordKind.Answers, _record);
+        var opened = CaseKeys.Unwrap(wrapped[0], _pairs[0], _caseId, CaseKeyKind.Shared);
+        return Records.Open(opened, _caseId, _recordId, RecordKind.Answers, sealedRecord);
     }
 }
 

@@ -5,8 +5,8 @@ namespace Varsling.Crypto.Tests;
 /// <summary>Round trips and the negative cases for every blob: flipped bits, wrong context, unknown version or suite.</summary>
 public class BlobTests
 {
-    private static readonly Guid CaseId = Guid.NewGuid();
-    private static readonly Guid RecordId = Guid.NewGuid();
+    private static readonly Guid _caseId = Guid.NewGuid();
+    private static readonly Guid _recordId = Guid.NewGuid();
 
     private static void EveryBitFlipFails(byte[] blob, Action<byte[]> open)
     {
@@ -27,18 +27,18 @@ public class BlobTests
     {
         using var r = P256KeyPair.Generate();
         var key = CaseKeys.Generate();
-        var blob = CaseKeys.Wrap(key, r.PublicKey, CaseId, CaseKeyKind.Identity);
+        var blob = CaseKeys.Wrap(key, r.PublicKey, _caseId, CaseKeyKind.Identity);
         Assert.Equal(121, blob.Length);
         Assert.Equal(new byte[] { 1, 1, 0x00, 0x10, 0x00, 0x01, 0x00, 0x02 }, blob[..8]);
-        Assert.Equal(key, CaseKeys.Unwrap(blob, r, CaseId, CaseKeyKind.Identity));
+        Assert.Equal(key, CaseKeys.Unwrap(blob, r, _caseId, CaseKeyKind.Identity));
     }
 
     [Fact]
     public void CaseKey_AnyFlippedBit_Fails()
     {
         using var r = P256KeyPair.Generate();
-        var blob = CaseKeys.Wrap(CaseKeys.Generate(), r.PublicKey, CaseId, CaseKeyKind.Shared);
-        EveryBitFlipFails(blob, b => CaseKeys.Unwrap(b, r, CaseId, CaseKeyKind.Shared));
+        var blob = CaseKeys.Wrap(CaseKeys.Generate(), r.PublicKey, _caseId, CaseKeyKind.Shared);
+        EveryBitFlipFails(blob, b => CaseKeys.Unwrap(b, r, _caseId, CaseKeyKind.Shared));
     }
 
     [Fact]
@@ -46,29 +46,29 @@ public class BlobTests
     {
         using var r = P256KeyPair.Generate();
         using var other = P256KeyPair.Generate();
-        var blob = CaseKeys.Wrap(CaseKeys.Generate(), r.PublicKey, CaseId, CaseKeyKind.Shared);
+        var blob = CaseKeys.Wrap(CaseKeys.Generate(), r.PublicKey, _caseId, CaseKeyKind.Shared);
         Assert.Throws<CryptoFormatException>(() => CaseKeys.Unwrap(blob, r, Guid.NewGuid(), CaseKeyKind.Shared));
-        Assert.Throws<CryptoFormatException>(() => CaseKeys.Unwrap(blob, r, CaseId, CaseKeyKind.Internal));
-        Assert.Throws<CryptoFormatException>(() => CaseKeys.Unwrap(blob, other, CaseId, CaseKeyKind.Shared));
-        Assert.Throws<CryptoFormatException>(() => CaseKeys.Unwrap(blob[..^1], r, CaseId, CaseKeyKind.Shared));
-        Assert.Throws<CryptoFormatException>(() => CaseKeys.Unwrap([.. blob, 0], r, CaseId, CaseKeyKind.Shared));
+        Assert.Throws<CryptoFormatException>(() => CaseKeys.Unwrap(blob, r, _caseId, CaseKeyKind.Internal));
+        Assert.Throws<CryptoFormatException>(() => CaseKeys.Unwrap(blob, other, _caseId, CaseKeyKind.Shared));
+        Assert.Throws<CryptoFormatException>(() => CaseKeys.Unwrap(blob[..^1], r, _caseId, CaseKeyKind.Shared));
+        Assert.Throws<CryptoFormatException>(() => CaseKeys.Unwrap([.. blob, 0], r, _caseId, CaseKeyKind.Shared));
     }
 
     [Fact]
     public void CaseKey_UnknownVersionOrSuite_SaysSo()
     {
         using var r = P256KeyPair.Generate();
-        var blob = CaseKeys.Wrap(CaseKeys.Generate(), r.PublicKey, CaseId, CaseKeyKind.Shared);
+        var blob = CaseKeys.Wrap(CaseKeys.Generate(), r.PublicKey, _caseId, CaseKeyKind.Shared);
         var v2 = (byte[])blob.Clone();
         v2[0] = 2;
-        Assert.Contains("version 2", Assert.Throws<CryptoFormatException>(() => CaseKeys.Unwrap(v2, r, CaseId, CaseKeyKind.Shared)).Message);
+        Assert.Contains("version 2", Assert.Throws<CryptoFormatException>(() => CaseKeys.Unwrap(v2, r, _caseId, CaseKeyKind.Shared)).Message);
         var aes128 = (byte[])blob.Clone();
         aes128[7] = 1;
-        Assert.Contains("unsupported suite", Assert.Throws<CryptoFormatException>(() => CaseKeys.Unwrap(aes128, r, CaseId, CaseKeyKind.Shared)).Message);
+        Assert.Contains("unsupported suite", Assert.Throws<CryptoFormatException>(() => CaseKeys.Unwrap(aes128, r, _caseId, CaseKeyKind.Shared)).Message);
         var x25519 = (byte[])blob.Clone();
         x25519[3] = 0x20;
-        Assert.Contains("kem 0x0020", Assert.Throws<CryptoFormatException>(() => CaseKeys.Unwrap(x25519, r, CaseId, CaseKeyKind.Shared)).Message);
-        Assert.Throws<CryptoFormatException>(() => CaseKeys.Unwrap(Records.Seal(CaseKeys.Generate(), CaseId, RecordId, RecordKind.Answers, new byte[100]), r, CaseId, CaseKeyKind.Shared));
+        Assert.Contains("kem 0x0020", Assert.Throws<CryptoFormatException>(() => CaseKeys.Unwrap(x25519, r, _caseId, CaseKeyKind.Shared)).Message);
+        Assert.Throws<CryptoFormatException>(() => CaseKeys.Unwrap(Records.Seal(CaseKeys.Generate(), _caseId, _recordId, RecordKind.Answers, new byte[100]), r, _caseId, CaseKeyKind.Shared));
     }
 
     [Fact]
@@ -76,49 +76,49 @@ public class BlobTests
     {
         var bad = new byte[65];
         bad[0] = 4;
-        Assert.Throws<CryptoFormatException>(() => CaseKeys.Wrap(CaseKeys.Generate(), bad, CaseId, CaseKeyKind.Shared));
+        Assert.Throws<CryptoFormatException>(() => CaseKeys.Wrap(CaseKeys.Generate(), bad, _caseId, CaseKeyKind.Shared));
     }
 
     [Fact]
     public void Record_RoundTrips_AndLayoutIsAsDocumented()
     {
         var key = CaseKeys.Generate();
-        var blob = Records.Seal(key, CaseId, RecordId, RecordKind.Answers, "answers"u8);
+        var blob = Records.Seal(key, _caseId, _recordId, RecordKind.Answers, "answers"u8);
         Assert.Equal(Records.Overhead + 7, blob.Length);
         Assert.Equal(new byte[] { 1, 2, 0, 2 }, blob[..4]);
-        Assert.Equal("answers"u8.ToArray(), Records.Open(key, CaseId, RecordId, RecordKind.Answers, blob));
+        Assert.Equal("answers"u8.ToArray(), Records.Open(key, _caseId, _recordId, RecordKind.Answers, blob));
     }
 
     [Fact]
     public void Record_AnyFlippedBit_Fails()
     {
         var key = CaseKeys.Generate();
-        var blob = Records.Seal(key, CaseId, RecordId, RecordKind.Note, "a short internal note"u8);
-        EveryBitFlipFails(blob, b => Records.Open(key, CaseId, RecordId, RecordKind.Note, b));
+        var blob = Records.Seal(key, _caseId, _recordId, RecordKind.Note, "a short internal note"u8);
+        EveryBitFlipFails(blob, b => Records.Open(key, _caseId, _recordId, RecordKind.Note, b));
     }
 
     [Fact]
     public void Record_MovedToAnotherCaseRecordOrField_Fails()
     {
         var key = CaseKeys.Generate();
-        var blob = Records.Seal(key, CaseId, RecordId, RecordKind.Identity, "Kari Nordmann"u8);
-        Assert.Throws<CryptoFormatException>(() => Records.Open(key, Guid.NewGuid(), RecordId, RecordKind.Identity, blob));
-        Assert.Throws<CryptoFormatException>(() => Records.Open(key, CaseId, Guid.NewGuid(), RecordKind.Identity, blob));
-        Assert.Throws<CryptoFormatException>(() => Records.Open(key, CaseId, RecordId, RecordKind.Message, blob));
-        Assert.Throws<CryptoFormatException>(() => Records.Open(CaseKeys.Generate(), CaseId, RecordId, RecordKind.Identity, blob));
-        Assert.Throws<CryptoFormatException>(() => Records.Open(key, CaseId, RecordId, RecordKind.Identity, blob[..(Records.Overhead - 1)]));
+        var blob = Records.Seal(key, _caseId, _recordId, RecordKind.Identity, "Kari Nordmann"u8);
+        Assert.Throws<CryptoFormatException>(() => Records.Open(key, Guid.NewGuid(), _recordId, RecordKind.Identity, blob));
+        Assert.Throws<CryptoFormatException>(() => Records.Open(key, _caseId, Guid.NewGuid(), RecordKind.Identity, blob));
+        Assert.Throws<CryptoFormatException>(() => Records.Open(key, _caseId, _recordId, RecordKind.Message, blob));
+        Assert.Throws<CryptoFormatException>(() => Records.Open(CaseKeys.Generate(), _caseId, _recordId, RecordKind.Identity, blob));
+        Assert.Throws<CryptoFormatException>(() => Records.Open(key, _caseId, _recordId, RecordKind.Identity, blob[..(Records.Overhead - 1)]));
     }
 
     [Fact]
     public void Record_UnknownVersionOrAead_SaysSo()
     {
         var key = CaseKeys.Generate();
-        var blob = Records.Seal(key, CaseId, RecordId, RecordKind.Summary, "s"u8);
+        var blob = Records.Seal(key, _caseId, _recordId, RecordKind.Summary, "s"u8);
         blob[0] = 9;
-        Assert.Contains("version 9", Assert.Throws<CryptoFormatException>(() => Records.Open(key, CaseId, RecordId, RecordKind.Summary, blob)).Message);
+        Assert.Contains("version 9", Assert.Throws<CryptoFormatException>(() => Records.Open(key, _caseId, _recordId, RecordKind.Summary, blob)).Message);
         blob[0] = 1;
         blob[3] = 3;
-        Assert.Contains("AEAD 0x0003", Assert.Throws<CryptoFormatException>(() => Records.Open(key, CaseId, RecordId, RecordKind.Summary, blob)).Message);
+        Assert.Contains("AEAD 0x0003", Assert.Throws<CryptoFormatException>(() => Records.Open(key, _caseId, _recordId, RecordKind.Summary, blob)).Message);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace Varsling.Crypto.Tests;
 /// <summary>RFC 9180 Appendix A known answers for every P-256 / HKDF-SHA256 base-mode entry we ship.</summary>
 public class HpkeVectorTests
 {
-    private static readonly JsonElement[] Entries = LoadEntries();
+    private static readonly JsonElement[] _entries = LoadEntries();
 
     private static JsonElement[] LoadEntries()
     {
@@ -16,15 +16,15 @@ public class HpkeVectorTests
 
     public static TheoryData<int> AeadIds => new() { 1, 2, 0xFFFF };
 
-    private static JsonElement Entry(int aeadId) => Entries.Single(e => e.GetProperty("aead_id").GetInt32() == aeadId);
+    private static JsonElement Entry(int aeadId) => _entries.Single(e => e.GetProperty("aead_id").GetInt32() == aeadId);
 
     private static byte[] Hex(JsonElement e, string name) => Convert.FromHexString(e.GetProperty(name).GetString()!);
 
     [Fact]
     public void VectorFile_HoldsTheThreeExpectedEntries()
     {
-        Assert.Equal(3, Entries.Length);
-        Assert.All(Entries, e =>
+        Assert.Equal(3, _entries.Length);
+        Assert.All(_entries, e =>
         {
             Assert.Equal(0, e.GetProperty("mode").GetInt32());
             Assert.Equal(16, e.GetProperty("kem_id").GetInt32());

@@ -6,8 +6,8 @@ namespace Varsling.Crypto.Tests;
 /// <summary>Every blob type made in C# opens in the browser module (under Node) and the other way round.</summary>
 public class InteropTests
 {
-    private static readonly Guid CaseId = Guid.Parse("0b9f5c1e-4d2a-4e8b-9c3f-7a1d2e3f4a5b");
-    private static readonly Guid RecordId = Guid.Parse("f1e2d3c4-b5a6-4978-8a9b-0c1d2e3f4a5b");
+    private static readonly Guid _caseId = Guid.Parse("0b9f5c1e-4d2a-4e8b-9c3f-7a1d2e3f4a5b");
+    private static readonly Guid _recordId = Guid.Parse("f1e2d3c4-b5a6-4978-8a9b-0c1d2e3f4a5b");
 
     [Fact]
     public void Hpke_SingleShot_BothWays()
@@ -36,14 +36,14 @@ public class InteropTests
     {
         using var recipient = P256KeyPair.Generate();
         var caseKey = CaseKeys.Generate();
-        var blob = CaseKeys.Wrap(caseKey, recipient.PublicKey, CaseId, kind);
+        var blob = CaseKeys.Wrap(caseKey, recipient.PublicKey, _caseId, kind);
         var r = Run(
-            Op("unwrapCaseKey", new { blob = Hex(blob), caseId = CaseId.ToString(), kind = (int)kind, privateKey = Hex(recipient.ExportPrivateKey()), publicKey = Hex(recipient.PublicKey) }),
-            Op("wrapCaseKey", new { caseKey = Hex(caseKey), publicKey = Hex(recipient.PublicKey), caseId = CaseId.ToString(), kind = (int)kind }));
+            Op("unwrapCaseKey", new { blob = Hex(blob), caseId = _caseId.ToString(), kind = (int)kind, privateKey = Hex(recipient.ExportPrivateKey()), publicKey = Hex(recipient.PublicKey) }),
+            Op("wrapCaseKey", new { caseKey = Hex(caseKey), publicKey = Hex(recipient.PublicKey), caseId = _caseId.ToString(), kind = (int)kind }));
         Assert.Equal(caseKey, Bytes(r[0], "caseKey"));
         var jsBlob = Bytes(r[1], "blob");
         Assert.Equal(CaseKeys.WrappedLength, jsBlob.Length);
-        Assert.Equal(caseKey, CaseKeys.Unwrap(jsBlob, recipient, CaseId, kind));
+        Assert.Equal(caseKey, CaseKeys.Unwrap(jsBlob, recipient, _caseId, kind));
     }
 
     [Theory]
@@ -54,13 +54,13 @@ public class InteropTests
     {
         var key = CaseKeys.Generate();
         var plaintext = RandomNumberGenerator.GetBytes(length);
-        var blob = Records.Seal(key, CaseId, RecordId, RecordKind.Message, plaintext);
-        var fields = new { key = Hex(key), caseId = CaseId.ToString(), recordId = RecordId.ToString(), kind = (int)RecordKind.Message };
+        var blob = Records.Seal(key, _caseId, _recordId, RecordKind.Message, plaintext);
+        var fields = new { key = Hex(key), caseId = _caseId.ToString(), recordId = _recordId.ToString(), kind = (int)RecordKind.Message };
         var r = Run(
             Op("openRecord", new { fields.key, fields.caseId, fields.recordId, fields.kind, blob = Hex(blob) }),
             Op("sealRecord", new { fields.key, fields.caseId, fields.recordId, fields.kind, plaintext = Hex(plaintext) }));
         Assert.Equal(plaintext, Bytes(r[0], "plaintext"));
-        Assert.Equal(plaintext, Records.Open(key, CaseId, RecordId, RecordKind.Message, Bytes(r[1], "blob")));
+        Assert.Equal(plaintext, Records.Open(key, _caseId, _recordId, RecordKind.Message, Bytes(r[1], "blob")));
     }
 
     [Theory]
@@ -153,9 +153,9 @@ public class InteropTests
     public void Errors_RaisedInJs_AreFormatErrorsWithCodes()
     {
         var key = CaseKeys.Generate();
-        var blob = Records.Seal(key, CaseId, RecordId, RecordKind.Note, "x"u8);
+        var blob = Records.Seal(key, _caseId, _recordId, RecordKind.Note, "x"u8);
         var r = RunRaw(
-            Op("openRecord", new { key = Hex(key), caseId = Guid.NewGuid().ToString(), recordId = RecordId.ToString(), kind = (int)RecordKind.Note, blob = Hex(blob) }),
+            Op("openRecord", new { key = Hex(key), caseId = Guid.NewGuid().ToString(), recordId = _recordId.ToString(), kind = (int)RecordKind.Note, blob = Hex(blob) }),
             Op("deriveReceipt", new { code = "UUUU-UUUU-UUUU-UUUU-UUUU", salt = Hex(new byte[16]) }));
         Assert.Equal("CryptoFormatError", (string)r[0]["error"]!["name"]!);
         Assert.Equal("auth", (string)r[0]["error"]!["code"]!);

@@ -4,7 +4,7 @@ namespace Varsling.Crypto.Tests;
 
 public class KeyAndReceiptTests
 {
-    private static readonly byte[] Salt = Convert.FromHexString("000102030405060708090a0b0c0d0e0f");
+    private static readonly byte[] _salt = Convert.FromHexString("000102030405060708090a0b0c0d0e0f");
 
     [Fact]
     public void KeyPair_ExportImport_RoundTrips()
@@ -103,17 +103,17 @@ public class KeyAndReceiptTests
         var ex = Assert.Throws<CryptoFormatException>(() => ReceiptCode.Normalize(typed));
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("M2KD", ex.Message, StringComparison.Ordinal);
-        Assert.Throws<CryptoFormatException>(() => ReceiptCode.Derive(typed, Salt));
+        Assert.Throws<CryptoFormatException>(() => ReceiptCode.Derive(typed, _salt));
     }
 
     [Fact]
     public void Derive_IsDeterministic_TolerantOfTyping_AndSplitsIntoDistinctHalves()
     {
-        var a = ReceiptCode.Derive("7QX4-M2KD-9H3T-PZ8R-WC5N", Salt);
-        var b = ReceiptCode.Derive("7qx4 m2kd 9h3t pz8r wc5n", Salt);
+        var a = ReceiptCode.Derive("7QX4-M2KD-9H3T-PZ8R-WC5N", _salt);
+        var b = ReceiptCode.Derive("7qx4 m2kd 9h3t pz8r wc5n", _salt);
         Assert.Equal(a.LookupToken, b.LookupToken);
         Assert.Equal(a.WrapKey, b.WrapKey);
-        var expected = Rfc2898DeriveBytes.Pbkdf2("7QX4M2KD9H3TPZ8RWC5N"u8, Salt, ReceiptCode.Iterations, HashAlgorithmName.SHA256, 64);
+        var expected = Rfc2898DeriveBytes.Pbkdf2("7QX4M2KD9H3TPZ8RWC5N"u8, _salt, ReceiptCode.Iterations, HashAlgorithmName.SHA256, 64);
         Assert.Equal(expected[..32], a.LookupToken);
         Assert.Equal(expected[32..], a.WrapKey);
         Assert.NotEqual(a.LookupToken, a.WrapKey);
@@ -122,8 +122,8 @@ public class KeyAndReceiptTests
     [Fact]
     public void Derive_WrongCodeOrOtherDeployment_GivesOtherSecrets_AndCannotUnwrapTheReporterKey()
     {
-        var right = ReceiptCode.Derive("7QX4-M2KD-9H3T-PZ8R-WC5N", Salt);
-        var wrong = ReceiptCode.Derive("7QX4-M2KD-9H3T-PZ8R-WC5P", Salt);
+        var right = ReceiptCode.Derive("7QX4-M2KD-9H3T-PZ8R-WC5N", _salt);
+        var wrong = ReceiptCode.Derive("7QX4-M2KD-9H3T-PZ8R-WC5P", _salt);
         var otherSalt = ReceiptCode.Derive("7QX4-M2KD-9H3T-PZ8R-WC5N", RandomNumberGenerator.GetBytes(16));
         Assert.NotEqual(right.LookupToken, wrong.LookupToken);
         Assert.NotEqual(right.LookupToken, otherSalt.LookupToken);

@@ -7,10 +7,10 @@ namespace Varsling.Crypto.Tests;
 /// <summary>Runs js/interop-helper.mjs under the `node` found on PATH, exchanging JSON over stdin/stdout.</summary>
 internal static class NodeInterop
 {
-    private static readonly Lazy<string> NodePath = new(FindNode);
-    private static readonly Lazy<string> RepoRoot = new(FindRepoRoot);
+    private static readonly Lazy<string> _nodePath = new(FindNode);
+    private static readonly Lazy<string> _repoRoot = new(FindRepoRoot);
 
-    public static string Helper => Path.Combine(RepoRoot.Value, "tests", "Varsling.Crypto.Tests", "js", "interop-helper.mjs");
+    public static string Helper => Path.Combine(_repoRoot.Value, "tests", "Varsling.Crypto.Tests", "js", "interop-helper.mjs");
 
     /// <summary>Runs the operations in one node process; a JS error in any operation fails the test with its message.</summary>
     public static JsonObject[] Run(params JsonObject[] ops)
@@ -29,7 +29,7 @@ internal static class NodeInterop
     /// <summary>Runs operations and returns results as they are, errors included.</summary>
     public static JsonObject[] RunRaw(params JsonObject[] ops)
     {
-        var psi = new ProcessStartInfo(NodePath.Value, [Helper])
+        var psi = new ProcessStartInfo(_nodePath.Value, [Helper])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -55,9 +55,9 @@ internal static class NodeInterop
     /// <summary>Runs `node --test` on the js/ folder from the repository root; returns exit code and output.</summary>
     public static (int ExitCode, string Output) RunNodeTestSuite()
     {
-        var psi = new ProcessStartInfo(NodePath.Value, ["--test", Path.Combine("tests", "Varsling.Crypto.Tests", "js") + Path.DirectorySeparatorChar])
+        var psi = new ProcessStartInfo(_nodePath.Value, ["--test", Path.Combine("tests", "Varsling.Crypto.Tests", "js") + Path.DirectorySeparatorChar])
         {
-            WorkingDirectory = RepoRoot.Value,
+            WorkingDirectory = _repoRoot.Value,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

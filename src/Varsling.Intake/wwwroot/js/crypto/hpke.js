@@ -114,6 +114,7 @@ export class HpkeContext {
   }
 
   _nonce() {
+    if (this.seq >= 0xffffffffffffffffn) throw new RangeError('HPKE sequence number exhausted.');
     const nonce = this.baseNonce.slice();
     let s = this.seq;
     for (let i = nonce.length - 1; i >= nonce.length - 8; i--) { nonce[i] ^= Number(s & 0xffn); s >>= 8n; }
