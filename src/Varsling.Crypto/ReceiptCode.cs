@@ -58,7 +58,7 @@ public static class ReceiptCode
         var count = 0;
         foreach (var raw in input)
         {
-            if (char.IsWhiteSpace(raw) || raw is '-' or '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2212')
+            if (IsSeparator(raw))
             {
                 continue;
             }
@@ -89,6 +89,14 @@ public static class ReceiptCode
         }
         return new string(result);
     }
+
+    /// <summary>
+    /// Characters skipped on input: the ECMAScript whitespace set (so C# and the browser agree exactly) plus ASCII
+    /// hyphen, U+2010–U+2014 and U+2212.
+    /// </summary>
+    private static bool IsSeparator(char c) => c is '\t' or '\n' or '\v' or '\f' or '\r' or ' ' or '\u00A0' or '\u1680'
+        or (>= '\u2000' and <= '\u200A') or '\u2028' or '\u2029' or '\u202F' or '\u205F' or '\u3000' or '\uFEFF'
+        or '-' or (>= '\u2010' and <= '\u2014') or '\u2212';
 
     /// <summary>Display form of a code: normalises, then groups in fours separated by dashes.</summary>
     public static string Format(string code)

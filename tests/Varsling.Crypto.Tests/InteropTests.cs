@@ -150,6 +150,33 @@ public class InteropTests
     }
 
     [Fact]
+    public void ReceiptNormalisation_AgreesOnEverySeparatorAndRejection()
+    {
+        const string code = "7QX4M2KD9H3TPZ8RWC5N";
+        var separators = "\t\n\v\f\r \u00A0\u1680\u2000\u2005\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF-\u2010\u2011\u2012\u2013\u2014\u2212";
+        var notSeparators = "\u0085\u180E\u200B\u2015_.,/";
+        var inputs = separators.Concat(notSeparators).Select(c => code[..10] + c + code[10..])
+            .Concat(["7qx4m2kd9h3tpz8rwc5n", "iiii-llll-oooo-0000-1111", "7QX4-M2KD-9H3T-PZ8R-WC5U", "7QX4\u00DF", "\u0130" + code[1..]])
+            .ToArray();
+        var results = RunRaw(inputs.Select(i => Op("normalizeReceipt", new { code = i })).ToArray());
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            string? cs;
+            try
+            {
+                cs = ReceiptCode.Normalize(inputs[i]);
+            }
+            catch (CryptoFormatException)
+            {
+                cs = null;
+            }
+            var js = results[i]["error"] is null ? (string?)results[i]["normalized"] : null;
+            Assert.True(cs == js, $"input #{i} (U+{(int)inputs[i][Math.Min(10, inputs[i].Length - 1)]:X4}): C# {cs ?? "rejects"}, JS {js ?? "rejects"}");
+        }
+        Assert.All(inputs.Take(separators.Length), i => Assert.Equal(code, ReceiptCode.Normalize(i)));
+    }
+
+    [Fact]
     public void Errors_RaisedInJs_AreFormatErrorsWithCodes()
     {
         var key = CaseKeys.Generate();

@@ -26,6 +26,7 @@ const ops = {
   wrapWithKey: async (p) => ({ blob: x(await c.wrapPrivateKeyWithKey(await pair(p), h(p.key))) }),
   unwrapWithKey: async (p) => out(await c.unwrapPrivateKeyWithKey(h(p.blob), h(p.key))),
   generateReceiptCode: async () => ({ code: c.generateReceiptCode() }),
+  normalizeReceipt: async (p) => ({ normalized: c.normalizeReceiptCode(p.code) }),
   deriveReceipt: async (p) => {
     const s = await c.deriveReceiptSecrets(p.code, h(p.salt));
     return {

@@ -7,7 +7,8 @@ export const RECEIPT_ITERATIONS = 300000;
 export const MIN_SALT_LENGTH = 16;
 export const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-const DASHES = new Set(['-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212']);
+// ECMAScript whitespace (the same explicit set the C# side uses) plus hyphen, U+2010–U+2014 and U+2212.
+const SEPARATOR = /^[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\-\u2010-\u2014\u2212]$/;
 
 /** A new code (100 bits from the CSPRNG) in display form XXXX-XXXX-XXXX-XXXX-XXXX. */
 export function generateReceiptCode() {
@@ -27,7 +28,7 @@ export function normalizeReceiptCode(input) {
   if (typeof input !== 'string') throw new TypeError('receipt code must be a string');
   let out = '';
   for (const raw of input) {
-    if (/\s/u.test(raw) || DASHES.has(raw)) continue;
+    if (SEPARATOR.test(raw)) continue;
     let c = raw >= 'a' && raw <= 'z' ? raw.toUpperCase() : raw;
     if (c === 'I' || c === 'L') c = '1';
     else if (c === 'O') c = '0';
