@@ -5,6 +5,10 @@ import * as c from '../../../src/Varsling.Intake/wwwroot/js/crypto/index.js';
 const isFormat = (code) => (e) => e instanceof c.CryptoFormatError && (code === undefined || e.code === code);
 const SALT = c.fromHex('000102030405060708090a0b0c0d0e0f');
 
+test('WebCrypto is reported as supported under Node', () => {
+  assert.equal(c.isSupported(), true);
+});
+
 test('key pairs export and import', async () => {
   const kp = await c.generateKeyPair();
   assert.equal(kp.publicKey.length, 65);

@@ -13,7 +13,15 @@ export class CryptoFormatError extends Error {
   }
 }
 
-export const subtle = globalThis.crypto.subtle;
+export const subtle = globalThis.crypto?.subtle;
+
+/**
+ * True when WebCrypto is usable: it exists only in secure contexts (https, .onion, localhost). Pages should fall
+ * back to the no-JavaScript path when this is false.
+ */
+export function isSupported() {
+  return typeof subtle?.importKey === 'function' && typeof globalThis.crypto.getRandomValues === 'function';
+}
 
 /** @param {...Uint8Array} parts */
 export function concat(...parts) {

@@ -1,5 +1,5 @@
 // Public surface of the Varsling browser crypto (WebCrypto only, no dependencies). See crypto-docs/README.md.
-export { CryptoFormatError, toHex, fromHex, guidBytes, bytesToGuid, randomBytes, wipe } from './bytes.js';
+export { CryptoFormatError, isSupported, toHex, fromHex, guidBytes, bytesToGuid, randomBytes, wipe } from './bytes.js';
 export {
   PUBLIC_KEY_LENGTH, PRIVATE_KEY_LENGTH, generateKeyPair, importPublicKey, validatePublicKey, importPrivateKey,
   exportPrivateKey, exportPublicKey,
