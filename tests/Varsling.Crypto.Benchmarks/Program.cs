@@ -1,1 +1,165 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using Varsling.Crypto;
+using Varsling.Crypto.Benchmarks;
+
+// Two modes: BenchmarkDotNet (any arguments it understands, e.g. --filter '*' -j short), or
+// --file-gb N, which streams N GiB generated on the fly through ChunkedFile and prints memory figures.
+var gbIndex = Array.IndexOf(args, "--file-gb");
+if (gbIndex >= 0)
+{
+    var gb = double.Parse(args[gbIndex + 1], CultureInfo.InvariantCulture);
+    await StreamMode.RunAsync((long)(gb * 1024 * 1024 * 1024));
+    return 0;
+}
+BenchmarkSwitcher.FromAssembly(typeof(RecordBenchmarks).Assembly).Run(args);
 return 0;
+
+internal static class StreamMode
+{
+    public static async Task RunAsync(long length)
+    {
+        var key = ChunkedFile.GenerateKey();
+        var fileId = Guid.NewGuid();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var sw = Stopwatch.StartNew();
+        var source = new GeneratedStream(length);
+        var sink = new CountingStream();
+        await ChunkedFile.EncryptAsync(source, sink, key, fileId);
+        var encryptSeconds = sw.Elapsed.TotalSeconds;
+        var encryptAllocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+
+        sw.Restart();
+        var plainSink = new CountingStream();
+        await ChunkedFile.DecryptAsync(new EncryptedGeneratedStream(length, key, fileId), plainSink, key, fileId);
+        var decryptSeconds = sw.Elapsed.TotalSeconds;
+
+        var decryptAllocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore - encryptAllocated;
+        using var self = Process.GetCurrentProcess();
+        self.Refresh();
+        var mib = 1024.0 * 1024.0;
+        Console.WriteLine(FormattableString.Invariant($"plaintext bytes         {length:N0}"));
+        Console.WriteLine(FormattableString.Invariant($"ciphertext bytes        {sink.Count:N0}"));
+        Console.WriteLine(FormattableString.Invariant($"decrypted bytes         {plainSink.Count:N0}"));
+        Console.WriteLine(FormattableString.Invariant($"encrypt                 {encryptSeconds:F2} s, {length / mib / encryptSeconds:F0} MiB/s"));
+        Console.WriteLine(FormattableString.Invariant($"encrypt allocated       {encryptAllocated / mib:F2} MiB (GC.GetTotalAllocatedBytes)"));
+        Console.WriteLine(FormattableString.Invariant($"decrypt                 {decryptSeconds:F2} s (includes producing its encrypted input on the fly)"));
+        Console.WriteLine(FormattableString.Invariant($"decrypt allocated       {decryptAllocated / mib:F2} MiB (includes the input generator's per-chunk arrays)"));
+        Console.WriteLine(FormattableString.Invariant($"peak working set        {self.PeakWorkingSet64 / mib:F1} MiB"));
+    }
+}
+
+/// <summary>A read-only stream of <c>length</c> bytes produced on the fly from a repeating pattern; nothing is stored.</summary>
+internal sealed class GeneratedStream(long length) : Stream
+{
+    private long _position;
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => length;
+    public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        var n = (int)Math.Min(buffer.Length, length - _position);
+        for (var i = 0; i < n; i++)
+        {
+            buffer[i] = (byte)((_position + i) * 31);
+        }
+        _position += n;
+        return n;
+    }
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => ValueTask.FromResult(Read(buffer.Span));
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
+
+/// <summary>The encrypted form of a <see cref="GeneratedStream"/>, produced chunk by chunk on demand.</summary>
+internal sealed class EncryptedGeneratedStream : Stream
+{
+    private readonly GeneratedStream _plain;
+    private readonly byte[] _key;
+    private readonly byte[] _header;
+    private readonly byte[] _chunkPlain = new byte[ChunkedFile.DefaultChunkSize];
+    private byte[] _pending;
+    private int _pendingOffset;
+    private ulong _index;
+    private bool _done;
+
+    public EncryptedGeneratedStream(long length, byte[] key, Guid fileId)
+    {
+        _plain = new GeneratedStream(length);
+        _key = key;
+        _header = ChunkedFile.CreateHeader(fileId);
+        _pending = _header;
+    }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (_pendingOffset == _pending.Length)
+        {
+            if (_done)
+            {
+                return 0;
+            }
+            var n = _plain.ReadAtLeast(_chunkPlain, _chunkPlain.Length, throwOnEndOfStream: false);
+            _done = n < _chunkPlain.Length;
+            _pending = ChunkedFile.SealChunk(_key, _header, _index++, _chunkPlain.AsSpan(0, n), _done);
+            _pendingOffset = 0;
+        }
+        var take = Math.Min(buffer.Length, _pending.Length - _pendingOffset);
+        _pending.AsSpan(_pendingOffset, take).CopyTo(buffer);
+        _pendingOffset += take;
+        return take;
+    }
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => ValueTask.FromResult(Read(buffer.Span));
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
+
+/// <summary>A write-only sink that counts and discards.</summary>
+internal sealed class CountingStream : Stream
+{
+    public long Count { get; private set; }
+
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => Count;
+    public override long Position { get => Count; set => throw new NotSupportedException(); }
+
+    public override void Write(byte[] buffer, int offset, int count) => Count += count;
+
+    public override void Write(ReadOnlySpan<byte> buffer) => Count += buffer.Length;
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        Count += buffer.Length;
+        return ValueTask.CompletedTask;
+    }
+
+    public override void Flush() { }
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+}

@@ -1,0 +1,147 @@
+using System.Security.Cryptography;
+
+namespace Varsling.Crypto.Tests;
+
+public class KeyAndReceiptTests
+{
+    private static readonly byte[] _salt = Convert.FromHexString("000102030405060708090a0b0c0d0e0f");
+
+    [Fact]
+    public void KeyPair_ExportImport_RoundTrips()
+    {
+        using var pair = P256KeyPair.Generate();
+        Assert.Equal(65, pair.PublicKey.Length);
+        Assert.Equal(4, pair.PublicKey[0]);
+        using var back = P256KeyPair.FromPrivateKey(pair.ExportPrivateKey());
+        Assert.Equal(pair.PublicKey, back.PublicKey);
+    }
+
+    public static TheoryData<string, byte[]> MalformedPublicKeys()
+    {
+        using var pair = P256KeyPair.Generate();
+        var good = pair.PublicKey;
+        var offCurve = (byte[])good.Clone();
+        offCurve[64] ^= 1;
+        var compressed = new byte[33];
+        compressed[0] = 2;
+        good.AsSpan(1, 32).CopyTo(compressed.AsSpan(1));
+        var wrongPrefix = (byte[])good.Clone();
+        wrongPrefix[0] = 6;
+        var infinity = new byte[65];
+        infinity[0] = 4;
+        var tooBig = Enumerable.Repeat((byte)0xFF, 65).ToArray();
+        tooBig[0] = 4;
+        return new TheoryData<string, byte[]>
+        {
+            { "off curve", offCurve },
+            { "compressed", compressed },
+            { "wrong prefix", wrongPrefix },
+            { "zeros", infinity },
+            { "coordinates >= p", tooBig },
+            { "empty", [] },
+            { "too long", [.. good, 0] },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(MalformedPublicKeys))]
+    public void PublicKey_Malformed_Rejected(string why, byte[] key)
+    {
+        Assert.False(string.IsNullOrEmpty(why));
+        Assert.Throws<CryptoFormatException>(() => P256KeyPair.ValidatePublicKey(key));
+        Assert.Throws<CryptoFormatException>(() => Hpke.Seal(key, [], [], [1]));
+    }
+
+    [Fact]
+    public void PrivateKey_OutOfRangeOrMismatched_Rejected()
+    {
+        Assert.Throws<CryptoFormatException>(() => P256KeyPair.FromPrivateKey(new byte[32]));
+        Assert.Throws<CryptoFormatException>(() => P256KeyPair.FromPrivateKey(Enumerable.Repeat((byte)0xFF, 32).ToArray()));
+        Assert.Throws<CryptoFormatException>(() => P256KeyPair.FromPrivateKey(new byte[31]));
+        using var a = P256KeyPair.Generate();
+        using var b = P256KeyPair.Generate();
+        Assert.Throws<CryptoFormatException>(() => P256KeyPair.FromPrivateKey(a.ExportPrivateKey(), b.PublicKey));
+    }
+
+    [Fact]
+    public void Generate_GivesGroupedCrockfordCodesThatDiffer()
+    {
+        var codes = Enumerable.Range(0, 200).Select(_ => ReceiptCode.Generate()).ToList();
+        Assert.All(codes, c => Assert.Matches("^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}$", c));
+        Assert.Equal(codes.Count, codes.Distinct().Count());
+        Assert.True(ReceiptCode.EntropyBits >= 100);
+        // Every symbol of the alphabet shows up over 4000 draws (a biased generator would likely miss some).
+        Assert.Equal(32, codes.SelectMany(c => c.Replace("-", "", StringComparison.Ordinal)).Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("7qx4-m2kd-9h3t-pz8r-wc5n")]
+    [InlineData(" 7QX4 M2KD 9H3T PZ8R WC5N ")]
+    [InlineData("7QX4M2KD9H3TPZ8RWC5N")]
+    [InlineData("7QX4\u2013M2KD\u20139H3T\u2013PZ8R\u2013WC5N")]
+    public void Normalize_AcceptsWhatPeopleType(string typed)
+    {
+        Assert.Equal("7QX4M2KD9H3TPZ8RWC5N", ReceiptCode.Normalize(typed));
+        Assert.Equal("7QX4-M2KD-9H3T-PZ8R-WC5N", ReceiptCode.Format(typed));
+    }
+
+    [Fact]
+    public void Normalize_MapsLookAlikes()
+    {
+        Assert.Equal("1110000000ABCDEFGHJK", ReceiptCode.Normalize("iLl-oOo-0000-abcd-efgh-jk"));
+    }
+
+    [Theory]
+    [InlineData("7QX4-M2KD-9H3T-PZ8R-WC5U", "letter U")]
+    [InlineData("7QX4-M2KD-9H3T-PZ8R-WC5", "has 19")]
+    [InlineData("7QX4-M2KD-9H3T-PZ8R-WC5NN", "longer")]
+    [InlineData("7QX4-M2KD-9H3T-PZ8R-WC5*", "character")]
+    [InlineData("7QX4-M2KD-9H3T-PZ8R-WC5\u00c5", "character")]
+    [InlineData("", "has 0")]
+    public void Normalize_RejectsMalformedWithClearMessage_WithoutEchoingIt(string typed, string expected)
+    {
+        var ex = Assert.Throws<CryptoFormatException>(() => ReceiptCode.Normalize(typed));
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("M2KD", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<CryptoFormatException>(() => ReceiptCode.Derive(typed, _salt));
+    }
+
+    [Fact]
+    public void Derive_IsDeterministic_TolerantOfTyping_AndSplitsIntoDistinctHalves()
+    {
+        var a = ReceiptCode.Derive("7QX4-M2KD-9H3T-PZ8R-WC5N", _salt);
+        var b = ReceiptCode.Derive("7qx4 m2kd 9h3t pz8r wc5n", _salt);
+        Assert.Equal(a.LookupToken, b.LookupToken);
+        Assert.Equal(a.WrapKey, b.WrapKey);
+        var expected = Rfc2898DeriveBytes.Pbkdf2("7QX4M2KD9H3TPZ8RWC5N"u8, _salt, ReceiptCode.Iterations, HashAlgorithmName.SHA256, 64);
+        Assert.Equal(expected[..32], a.LookupToken);
+        Assert.Equal(expected[32..], a.WrapKey);
+        Assert.NotEqual(a.LookupToken, a.WrapKey);
+    }
+
+    [Fact]
+    public void Derive_WrongCodeOrOtherDeployment_GivesOtherSecrets_AndCannotUnwrapTheReporterKey()
+    {
+        var right = ReceiptCode.Derive("7QX4-M2KD-9H3T-PZ8R-WC5N", _salt);
+        var wrong = ReceiptCode.Derive("7QX4-M2KD-9H3T-PZ8R-WC5P", _salt);
+        var otherSalt = ReceiptCode.Derive("7QX4-M2KD-9H3T-PZ8R-WC5N", RandomNumberGenerator.GetBytes(16));
+        Assert.NotEqual(right.LookupToken, wrong.LookupToken);
+        Assert.NotEqual(right.LookupToken, otherSalt.LookupToken);
+        var stored = ReceiptCode.HashLookupToken(right.LookupToken);
+        Assert.True(ReceiptCode.LookupTokenMatches(right.LookupToken, stored));
+        Assert.False(ReceiptCode.LookupTokenMatches(wrong.LookupToken, stored));
+        Assert.False(ReceiptCode.LookupTokenMatches(right.LookupToken, stored[..31]));
+
+        using var reporter = P256KeyPair.Generate();
+        var blob = PrivateKeyWrap.WrapWithKey(reporter, right.WrapKey);
+        Assert.Throws<CryptoFormatException>(() => PrivateKeyWrap.UnwrapWithKey(blob, wrong.WrapKey));
+        using var back = PrivateKeyWrap.UnwrapWithKey(blob, right.WrapKey);
+        Assert.Equal(reporter.PublicKey, back.PublicKey);
+    }
+
+    [Fact]
+    public void Derive_ShortSalt_Refused()
+    {
+        Assert.Throws<ArgumentException>(() => ReceiptCode.Derive("7QX4-M2KD-9H3T-PZ8R-WC5N", new byte[8]));
+    }
+}

@@ -1,0 +1,51 @@
+// Interop bridge for the xunit suite: reads a JSON array of operations on stdin, writes a JSON array of results.
+// Bytes travel as lower-case hex. Not a test file itself (node --test skips it by name).
+import * as c from '../../../src/Varsling.Intake/wwwroot/js/crypto/index.js';
+
+const h = c.fromHex;
+const x = c.toHex;
+
+async function pair(p) { return c.importPrivateKey(h(p.privateKey), h(p.publicKey)); }
+async function out(kp) { return { privateKey: x(await c.exportPrivateKey(kp)), publicKey: x(kp.publicKey) }; }
+
+const ops = {
+  generateKeyPair: async () => out(await c.generateKeyPair()),
+  hpkeSeal: async (p) => {
+    const r = await c.seal(h(p.publicKey), h(p.info), h(p.aad), h(p.plaintext));
+    return { enc: x(r.enc), ciphertext: x(r.ciphertext) };
+  },
+  hpkeOpen: async (p) => ({ plaintext: x(await c.open(h(p.enc), await pair(p), h(p.info), h(p.aad), h(p.ciphertext))) }),
+  wrapCaseKey: async (p) => ({ blob: x(await c.wrapCaseKey(h(p.caseKey), h(p.publicKey), p.caseId, p.kind)) }),
+  unwrapCaseKey: async (p) => ({ caseKey: x(await c.unwrapCaseKey(h(p.blob), await pair(p), p.caseId, p.kind)) }),
+  sealRecord: async (p) => ({ blob: x(await c.sealRecord(h(p.key), p.caseId, p.recordId, p.kind, h(p.plaintext))) }),
+  openRecord: async (p) => ({ plaintext: x(await c.openRecord(h(p.key), p.caseId, p.recordId, p.kind, h(p.blob))) }),
+  encryptFile: async (p) => ({ blob: x(await c.encryptBytes(h(p.plaintext), h(p.key), p.fileId, p.chunkSize)) }),
+  decryptFile: async (p) => ({ plaintext: x(await c.decryptBytes(h(p.blob), h(p.key), p.fileId)) }),
+  wrapWithPassword: async (p) => ({ blob: x(await c.wrapPrivateKeyWithPassword(await pair(p), p.password, p.iterations)) }),
+  unwrapWithPassword: async (p) => out(await c.unwrapPrivateKeyWithPassword(h(p.blob), p.password)),
+  wrapWithKey: async (p) => ({ blob: x(await c.wrapPrivateKeyWithKey(await pair(p), h(p.key))) }),
+  unwrapWithKey: async (p) => out(await c.unwrapPrivateKeyWithKey(h(p.blob), h(p.key))),
+  generateReceiptCode: async () => ({ code: c.generateReceiptCode() }),
+  normalizeReceipt: async (p) => ({ normalized: c.normalizeReceiptCode(p.code) }),
+  deriveReceipt: async (p) => {
+    const s = await c.deriveReceiptSecrets(p.code, h(p.salt));
+    return {
+      normalized: c.normalizeReceiptCode(p.code), formatted: c.formatReceiptCode(p.code),
+      lookupToken: x(s.lookupToken), wrapKey: x(s.wrapKey), lookupHash: x(await c.hashLookupToken(s.lookupToken)),
+    };
+  },
+};
+
+let input = '';
+for await (const chunk of process.stdin) input += chunk;
+const results = [];
+for (const op of JSON.parse(input)) {
+  try {
+    const fn = ops[op.op];
+    if (!fn) throw new Error(`unknown op ${op.op}`);
+    results.push(await fn(op));
+  } catch (e) {
+    results.push({ error: { name: e.name, code: e.code ?? null, message: e.message } });
+  }
+}
+process.stdout.write(JSON.stringify(results));
