@@ -21,7 +21,7 @@ dotnet test Varsling.sln --logger "trx;LogFilePrefix=varsling" --results-directo
 js_tests=tests/Varsling.Crypto.Tests/js
 js_passed=0 js_failed=0
 if [ -d "$js_tests" ] && ls "$js_tests"/*.test.mjs >/dev/null 2>&1; then
-  node --test --test-reporter=tap "$js_tests"/*.test.mjs >"$results/node.tap" 2>&1 || status=1
+  node --test --test-reporter=tap "$js_tests/" >"$results/node.tap" 2>&1 || status=1
   grep -E '^# (tests|pass|fail)' "$results/node.tap" | sed 's/^/node: /'
   js_passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$results/node.tap" | tail -n 1)
   js_failed=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$results/node.tap" | tail -n 1)

@@ -52,27 +52,6 @@ internal static class NodeInterop
         return parsed.Select(n => n!.AsObject()).ToArray();
     }
 
-    /// <summary>Runs `node --test` on the js/ folder from the repository root; returns exit code and output.</summary>
-    public static (int ExitCode, string Output) RunNodeTestSuite()
-    {
-        var psi = new ProcessStartInfo(_nodePath.Value, ["--test", Path.Combine("tests", "Varsling.Crypto.Tests", "js") + Path.DirectorySeparatorChar])
-        {
-            WorkingDirectory = _repoRoot.Value,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start node");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(300)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("node --test timed out");
-        }
-        return (process.ExitCode, stdout.Result + stderr.Result);
-    }
-
     public static JsonObject Op(string name, object? fields = null)
     {
         var o = fields is null ? new JsonObject() : JsonSerializer.SerializeToNode(fields)!.AsObject();
