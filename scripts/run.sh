@@ -39,7 +39,9 @@ cleanup() {
   pg_run "$pg_bin/pg_ctl" -D "$pgdir/data" -m fast -w stop >/dev/null 2>&1 || true
   say "Stopped."
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'cleanup; exit 130' INT
+trap 'cleanup; exit 143' TERM
 
 if ! pg_run "$pg_bin/pg_ctl" -D "$pgdir/data" status >/dev/null 2>&1; then
   pg_run "$pg_bin/pg_ctl" -D "$pgdir/data" -l "$pgdir/postgres.log" -w \
