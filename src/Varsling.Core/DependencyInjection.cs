@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Varsling.Core.Data;
 using Varsling.Core.Organisations;
+using Varsling.Core.Privacy;
 
 namespace Varsling.Core;
 
@@ -26,6 +27,7 @@ public static class DependencyInjection
         services.AddScoped<OrganisationScope>();
         services.AddDbContext<VarslingDbContext>(options => VarslingDb.Configure(options, connectionString));
         services.AddScoped<DemoData>();
+        services.AddScoped<DataSubjectRequests>();
         return services;
     }
 }

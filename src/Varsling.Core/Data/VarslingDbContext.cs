@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Varsling.Core.Accounts;
 using Varsling.Core.Cases;
 using Varsling.Core.Organisations;
+using Varsling.Core.Privacy;
 
 namespace Varsling.Core.Data;
 
@@ -20,6 +21,7 @@ public sealed class VarslingDbContext(DbContextOptions<VarslingDbContext> option
     public DbSet<Channel> Channels => Set<Channel>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Case> Cases => Set<Case>();
+    public DbSet<DataSubjectRequest> DataSubjectRequests => Set<DataSubjectRequest>();
 
     /// <summary>The organisation queries are scoped to; <see cref="Guid.Empty"/> (matching no row) while unset.</summary>
     internal Guid ScopedOrganisationId => scope.OrganisationId ?? Guid.Empty;

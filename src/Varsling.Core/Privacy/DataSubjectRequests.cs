@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Varsling.Core.Data;
+using Varsling.Core.Deadlines;
+
+namespace Varsling.Core.Privacy;
+
+/// <summary>A request in the register with where it stands against its deadline at the moment asked.</summary>
+public sealed record DataSubjectRequestView(DataSubjectRequest Request, DeadlineStatus? Clock);
+
+/// <summary>
+/// The register of data-subject requests for the scope's organisation. Every read and write goes through the
+/// organisation filter; a request of another organisation is "not found".
+/// </summary>
+public sealed class DataSubjectRequests(VarslingDbContext db, TimeProvider time)
+{
+    /// <summary>Requests due within this many days are reported as due soon.</summary>
+    public const int DueSoonDays = 7;
+
+    public async Task<DataSubjectRequest> RegisterAsync(Guid legalEntityId, DataSubjectRight right, DateTimeOffset receivedAt,
+        Guid? caseId, CancellationToken ct = default)
+    {
+        var entity = await db.LegalEntities.SingleOrDefaultAsync(e => e.Id == legalEntityId, ct)
+            ?? throw new NotFoundException("No such legal entity.");
+        if (receivedAt > time.GetUtcNow())
+        {
+            throw new RuleViolationException("A request cannot be registered as received in the future.");
+        }
+
+        var request = DataSubjectRequest.Register(Guid.NewGuid(), entity.OrganisationId, entity.Id, NewReference(), right,
+            receivedAt, caseId, Jurisdictions.Get(entity.JurisdictionCode));
+        db.Add(request);
+        await db.SaveChangesAsync(ct);
+        return request;
+    }
+
+    public async Task ExtendAsync(Guid requestId, string reason, CancellationToken ct = default)
+    {
+        var (request, jurisdiction) = await FindAsync(requestId, ct);
+        request.Extend(time.GetUtcNow(), reason, jurisdiction);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task CompleteAsync(Guid requestId, DataSubjectRequestOutcome outcome, string? ground, CancellationToken ct = default)
+    {
+        var (request, _) = await FindAsync(requestId, ct);
+        request.Complete(time.GetUtcNow(), outcome, ground);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Open requests first, most urgent first; then completed ones, newest first.</summary>
+    public async Task<IReadOnlyList<DataSubjectRequestView>> ListAsync(CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        var all = await db.DataSubjectRequests.AsNoTracking().ToListAsync(ct);
+        var open = all.Where(r => r.Status != DataSubjectRequestStatus.Completed)
+            .OrderBy(r => r.DueEndUtc)
+            .Select(r => new DataSubjectRequestView(r, new Deadline(r.Due, r.Due, r.DueEndUtc).Status(now, DueSoonDays)));
+        var completed = all.Where(r => r.Status == DataSubjectRequestStatus.Completed)
+            .OrderByDescending(r => r.ReceivedAt)
+            .Select(r => new DataSubjectRequestView(r, null));
+        return [.. open, .. completed];
+    }
+
+    private async Task<(DataSubjectRequest, Jurisdiction)> FindAsync(Guid requestId, CancellationToken ct)
+    {
+        var request = await db.DataSubjectRequests.SingleOrDefaultAsync(r => r.Id == requestId, ct)
+            ?? throw new NotFoundException("No such request.");
+        var entity = await db.LegalEntities.SingleAsync(e => e.Id == request.LegalEntityId, ct);
+        return (request, Jurisdictions.Get(entity.JurisdictionCode));
+    }
+
+    /// <summary>"DSR-" and 8 random Crockford symbols: unique enough per organisation, and says nothing about volume.</summary>
+    private static string NewReference()
+    {
+        const string alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+        return "DSR-" + string.Create(8, 0, (span, _) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
+            }
+        });
+    }
+}
