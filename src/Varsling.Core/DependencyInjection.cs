@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Varsling.Core.Data;
 using Varsling.Core.Organisations;
 using Varsling.Core.Privacy;
+using Varsling.Core.Retention;
 
 namespace Varsling.Core;
 
@@ -28,6 +29,7 @@ public static class DependencyInjection
         services.AddDbContext<VarslingDbContext>(options => VarslingDb.Configure(options, connectionString));
         services.AddScoped<DemoData>();
         services.AddScoped<DataSubjectRequests>();
+        services.AddScoped<RetentionPurge>();
         return services;
     }
 }

@@ -9,6 +9,8 @@ namespace Varsling.Core.Cases;
 /// </summary>
 public sealed class Case : IOrganisationOwned
 {
+    public const int LegalHoldReasonMaxLength = 1000;
+
     private Case() { }
 
     private Case(Guid id, Guid organisationId, Guid legalEntityId, Guid channelId, Guid? categoryId, string reference,
@@ -63,6 +65,16 @@ public sealed class Case : IOrganisationOwned
 
     /// <summary>Local date by which a closed case must be purged; null while the case is open.</summary>
     public DateOnly? PurgeDue { get; private set; }
+
+    /// <summary>Why the case is on legal hold (court or authority order, legal claims — GDPR Art. 17(3)(e)); null when not.</summary>
+    public string? LegalHoldReason { get; private set; }
+
+    /// <summary>The back-office user who set the hold.</summary>
+    public Guid? LegalHoldSetBy { get; private set; }
+
+    public DateTimeOffset? LegalHoldSetAt { get; private set; }
+
+    public bool OnLegalHold => LegalHoldReason is not null;
 
     /// <summary>Optimistic concurrency token (PostgreSQL xmin), so two handlers cannot both move the lifecycle.</summary>
     public uint Version { get; private set; }
@@ -129,16 +141,59 @@ public sealed class Case : IOrganisationOwned
         Recompute(clock);
     }
 
-    /// <summary>Marks the case purged. Only a closed case whose purge date has come may be purged.</summary>
+    /// <summary>
+    /// Marks the case purged. Only a closed case whose purge date has come (in its jurisdiction's calendar) and that
+    /// is not on legal hold may be purged.
+    /// </summary>
     public void MarkPurged(DateOnly today)
     {
         Require(CaseStatus.Closed, "purged");
-        if (PurgeDue is not { } due || today < due)
+        if (!IsDueForPurge(today))
         {
-            throw new RuleViolationException($"Case {Reference} is not due for purge before {PurgeDue:yyyy-MM-dd}.");
+            throw new RuleViolationException(OnLegalHold
+                ? $"Case {Reference} is on legal hold and cannot be purged."
+                : $"Case {Reference} is not due for purge before {PurgeDue:yyyy-MM-dd}.");
         }
 
         Status = CaseStatus.Purged;
+    }
+
+    /// <summary>True when the case is closed, its purge date is today or earlier, and no legal hold pauses it.</summary>
+    public bool IsDueForPurge(DateOnly today) =>
+        Status is CaseStatus.Closed && PurgeDue is { } due && today >= due && !OnLegalHold;
+
+    /// <summary>Pauses the purge until released. Setting a new reason replaces the old one.</summary>
+    public void SetLegalHold(string reason, Guid setBy, DateTimeOffset at)
+    {
+        if (Status is CaseStatus.Purged)
+        {
+            throw Illegal("put on legal hold");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new RuleViolationException("A legal hold needs a reason (the decision or claim it rests on).");
+        }
+
+        var trimmed = reason.Trim();
+        LegalHoldReason = trimmed.Length <= LegalHoldReasonMaxLength
+            ? trimmed
+            : throw new RuleViolationException($"The reason must be at most {LegalHoldReasonMaxLength} characters.");
+        LegalHoldSetBy = setBy;
+        LegalHoldSetAt = at.ToUniversalTime();
+    }
+
+    /// <summary>Releases the hold; a closed case whose purge date has passed is then purged on the next run.</summary>
+    public void ReleaseLegalHold()
+    {
+        if (!OnLegalHold)
+        {
+            throw new RuleViolationException($"Case {Reference} is not on legal hold.");
+        }
+
+        LegalHoldReason = null;
+        LegalHoldSetBy = null;
+        LegalHoldSetAt = null;
     }
 
     /// <summary>The actions the lifecycle allows now, for the pages to offer nothing else.</summary>

@@ -5,6 +5,7 @@ using Varsling.Core.Accounts;
 using Varsling.Core.Cases;
 using Varsling.Core.Organisations;
 using Varsling.Core.Privacy;
+using Varsling.Core.Retention;
 
 namespace Varsling.Core.Data;
 
@@ -22,6 +23,7 @@ public sealed class VarslingDbContext(DbContextOptions<VarslingDbContext> option
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<DataSubjectRequest> DataSubjectRequests => Set<DataSubjectRequest>();
+    public DbSet<PurgeRecord> PurgeRecords => Set<PurgeRecord>();
 
     /// <summary>The organisation queries are scoped to; <see cref="Guid.Empty"/> (matching no row) while unset.</summary>
     internal Guid ScopedOrganisationId => scope.OrganisationId ?? Guid.Empty;

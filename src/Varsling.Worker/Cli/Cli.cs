@@ -18,6 +18,7 @@ public static class Cli
           run                 run the scheduled jobs until stopped (the default)
           migrate             apply pending database migrations
           seed-demo           add the demo organisations (idempotent)
+          purge               purge closed cases whose purge date has come (--dry-run lists them and why)
           deadlines ...       print the clock for a hypothetical case:
         """;
 
@@ -38,6 +39,8 @@ public static class Cli
                 case "seed-demo":
                     NoOptions(rest);
                     return await WithServicesAsync(configure, s => DatabaseCommands.SeedDemoAsync(s, stdout, ct));
+                case "purge":
+                    return await WithServicesAsync(configure, s => PurgeCommand.RunAsync(rest, s, stdout, ct));
                 case "run":
                     NoOptions(rest);
                     using (var host = BuildHost(rest, configure, jobs: true))

@@ -214,3 +214,67 @@ public sealed class CaseLifecycleTests
         Assert.Null(c.FeedbackExtensionReason);
     }
 }
+
+/// <summary>Legal hold pauses the purge and nothing else.</summary>
+public sealed class CaseLegalHoldTests
+{
+    private static readonly CaseClockContext s_clock = new(Jurisdictions.Get("NO"), ClockPolicy.Default, ExternalChannel: false);
+
+    private static Case ClosedCase()
+    {
+        var at = new DateTimeOffset(2025, 3, 10, 9, 0, 0, TimeSpan.Zero);
+        var c = Case.Receive(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), null, "HOLD-1", at, s_clock);
+        c.Acknowledge(at.AddDays(1), s_clock);
+        c.Close(at.AddDays(20), s_clock);
+        return c;
+    }
+
+    [Fact]
+    public void MarkPurged_OnHold_IsRefusedEvenWhenDue()
+    {
+        var c = ClosedCase();
+        c.SetLegalHold("Court order", Guid.NewGuid(), DateTimeOffset.UtcNow);
+
+        Assert.False(c.IsDueForPurge(c.PurgeDue!.Value.AddDays(1)));
+        var error = Assert.Throws<RuleViolationException>(() => c.MarkPurged(c.PurgeDue!.Value.AddDays(1)));
+        Assert.Contains("legal hold", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReleaseLegalHold_MakesADueCasePurgeableAgain()
+    {
+        var c = ClosedCase();
+        c.SetLegalHold("Court order", Guid.NewGuid(), DateTimeOffset.UtcNow);
+
+        c.ReleaseLegalHold();
+
+        Assert.True(c.IsDueForPurge(c.PurgeDue!.Value));
+        Assert.Null(c.LegalHoldSetBy);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void SetLegalHold_WithoutReason_IsRefused(string reason)
+    {
+        var c = ClosedCase();
+
+        Assert.Throws<RuleViolationException>(() => c.SetLegalHold(reason, Guid.NewGuid(), DateTimeOffset.UtcNow));
+        Assert.False(c.OnLegalHold);
+    }
+
+    [Fact]
+    public void ReleaseLegalHold_WhenNotOnHold_IsRefused()
+    {
+        Assert.Throws<RuleViolationException>(() => ClosedCase().ReleaseLegalHold());
+    }
+
+    [Fact]
+    public void IsDueForPurge_TheDayBefore_IsFalse()
+    {
+        var c = ClosedCase();
+
+        Assert.False(c.IsDueForPurge(c.PurgeDue!.Value.AddDays(-1)));
+        Assert.True(c.IsDueForPurge(c.PurgeDue!.Value));
+    }
+}

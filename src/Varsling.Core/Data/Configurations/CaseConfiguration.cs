@@ -15,6 +15,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(c => c.Reference).HasMaxLength(32);
         b.Property(c => c.Status).HasConversion<string>().HasMaxLength(24);
         b.Property(c => c.FeedbackExtensionReason).HasMaxLength(2000);
+        b.Property(c => c.LegalHoldReason).HasMaxLength(Case.LegalHoldReasonMaxLength);
+        b.Ignore(c => c.OnLegalHold);
         b.Property(c => c.Version).IsRowVersion();
         b.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<LegalEntity>().WithMany().HasForeignKey(c => c.LegalEntityId).OnDelete(DeleteBehavior.Restrict);
