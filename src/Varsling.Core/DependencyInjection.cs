@@ -6,6 +6,7 @@ using Varsling.Core.Data;
 using Varsling.Core.Organisations;
 using Varsling.Core.Privacy;
 using Varsling.Core.Retention;
+using Varsling.Core.Statistics;
 
 namespace Varsling.Core;
 
@@ -30,6 +31,7 @@ public static class DependencyInjection
         services.AddScoped<DemoData>();
         services.AddScoped<DataSubjectRequests>();
         services.AddScoped<RetentionPurge>();
+        services.AddScoped<CaseStatistics>();
         return services;
     }
 }
