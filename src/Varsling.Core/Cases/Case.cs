@@ -74,6 +74,9 @@ public sealed class Case : IOrganisationOwned
 
     public DateTimeOffset? LegalHoldSetAt { get; private set; }
 
+    /// <summary>How the case ended; set at closure, cleared by reopening.</summary>
+    public CaseOutcome? Outcome { get; private set; }
+
     public bool OnLegalHold => LegalHoldReason is not null;
 
     /// <summary>Optimistic concurrency token (PostgreSQL xmin), so two handlers cannot both move the lifecycle.</summary>
@@ -123,10 +126,11 @@ public sealed class Case : IOrganisationOwned
         Recompute(clock);
     }
 
-    public void Close(DateTimeOffset at, CaseClockContext clock)
+    public void Close(DateTimeOffset at, CaseOutcome outcome, CaseClockContext clock)
     {
         RequireOpenAndAcknowledged("closed");
         ClosedAt = NotBeforeReceipt(at);
+        Outcome = outcome;
         Status = CaseStatus.Closed;
         Recompute(clock);
     }
@@ -136,6 +140,7 @@ public sealed class Case : IOrganisationOwned
     {
         Require(CaseStatus.Closed, "reopened");
         ClosedAt = null;
+        Outcome = null;
         InvestigationStartedAt ??= NotBeforeReceipt(at);
         Status = CaseStatus.UnderInvestigation;
         Recompute(clock);

@@ -1,3 +1,5 @@
+using Varsling.Core.Cases;
+
 namespace Varsling.Core.Retention;
 
 /// <summary>
@@ -11,7 +13,7 @@ public sealed class PurgeRecord : IOrganisationOwned
     private PurgeRecord() { }
 
     public PurgeRecord(Guid id, Guid organisationId, Guid legalEntityId, Guid channelId, string caseReference,
-        string? categoryName, DateOnly receivedMonth, DateOnly closedMonth, DateOnly purgeDue, DateTimeOffset purgedAt)
+        string? categoryName, DateOnly receivedMonth, DateOnly closedMonth, DateOnly purgeDue, DateTimeOffset purgedAt, CaseOutcome? outcome)
     {
         Id = id;
         OrganisationId = organisationId;
@@ -23,6 +25,7 @@ public sealed class PurgeRecord : IOrganisationOwned
         ClosedMonth = new DateOnly(closedMonth.Year, closedMonth.Month, 1);
         PurgeDue = purgeDue;
         PurgedAt = purgedAt.ToUniversalTime();
+        Outcome = outcome;
     }
 
     public Guid Id { get; private set; }
@@ -44,4 +47,7 @@ public sealed class PurgeRecord : IOrganisationOwned
 
     public DateOnly PurgeDue { get; private set; }
     public DateTimeOffset PurgedAt { get; private set; }
+
+    /// <summary>How the case ended (null only for cases closed before outcomes were recorded).</summary>
+    public CaseOutcome? Outcome { get; private set; }
 }

@@ -100,7 +100,7 @@ public sealed partial class RetentionPurge(VarslingDbContext db, TimeProvider ti
                 ? await db.Categories.IgnoreQueryFilters().Where(x => x.Id == categoryId).Select(x => x.Name).SingleOrDefaultAsync(ct)
                 : null;
             db.Add(new PurgeRecord(Guid.NewGuid(), c.OrganisationId, c.LegalEntityId, c.ChannelId, c.Reference, category,
-                jurisdiction.LocalDate(c.ReceivedAt), jurisdiction.LocalDate(c.ClosedAt!.Value), c.PurgeDue!.Value, now));
+                jurisdiction.LocalDate(c.ReceivedAt), jurisdiction.LocalDate(c.ClosedAt!.Value), c.PurgeDue!.Value, now, c.Outcome));
             await db.SaveChangesAsync(ct);
 
             await DeleteCaseRowsAsync(c.Id, ct);

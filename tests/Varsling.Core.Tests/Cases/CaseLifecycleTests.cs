@@ -35,11 +35,11 @@ public sealed class CaseLifecycleTests
             case CaseStatus.Closed:
                 c.Acknowledge(at.AddDays(1), s_internal);
                 c.GiveFeedback(at.AddDays(30));
-                c.Close(at.AddDays(40), s_internal);
+                c.Close(at.AddDays(40), CaseOutcome.NotSubstantiated, s_internal);
                 break;
             case CaseStatus.Purged:
                 c.Acknowledge(at.AddDays(1), s_internal);
-                c.Close(at.AddDays(40), s_internal);
+                c.Close(at.AddDays(40), CaseOutcome.NotSubstantiated, s_internal);
                 c.MarkPurged(c.PurgeDue!.Value);
                 break;
         }
@@ -87,7 +87,7 @@ public sealed class CaseLifecycleTests
                 case CaseAction.Acknowledge: c.Acknowledge(at, s_internal); break;
                 case CaseAction.StartInvestigation: c.StartInvestigation(at); break;
                 case CaseAction.GiveFeedback: c.GiveFeedback(at); break;
-                case CaseAction.Close: c.Close(at, s_internal); break;
+                case CaseAction.Close: c.Close(at, CaseOutcome.NotSubstantiated, s_internal); break;
                 case CaseAction.Reopen: c.Reopen(at, s_internal); break;
             }
         }
@@ -145,9 +145,10 @@ public sealed class CaseLifecycleTests
     {
         var c = InStatus(CaseStatus.Acknowledged);
 
-        c.Close(new DateTimeOffset(2025, 4, 30, 12, 0, 0, TimeSpan.Zero), s_internal);
+        c.Close(new DateTimeOffset(2025, 4, 30, 12, 0, 0, TimeSpan.Zero), CaseOutcome.NotSubstantiated, s_internal);
 
         Assert.Equal(CaseStatus.Closed, c.Status);
+        Assert.Equal(CaseOutcome.NotSubstantiated, c.Outcome);
         Assert.Equal(new DateOnly(2027, 4, 30), c.PurgeDue);
     }
 
@@ -161,6 +162,7 @@ public sealed class CaseLifecycleTests
         Assert.Equal(CaseStatus.UnderInvestigation, c.Status);
         Assert.Null(c.ClosedAt);
         Assert.Null(c.PurgeDue);
+        Assert.Null(c.Outcome);
     }
 
     [Fact]
@@ -225,7 +227,7 @@ public sealed class CaseLegalHoldTests
         var at = new DateTimeOffset(2025, 3, 10, 9, 0, 0, TimeSpan.Zero);
         var c = Case.Receive(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), null, "HOLD-1", at, s_clock);
         c.Acknowledge(at.AddDays(1), s_clock);
-        c.Close(at.AddDays(20), s_clock);
+        c.Close(at.AddDays(20), CaseOutcome.NotSubstantiated, s_clock);
         return c;
     }
 

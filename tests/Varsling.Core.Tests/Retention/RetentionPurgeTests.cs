@@ -43,7 +43,7 @@ public sealed class RetentionPurgeTests
         var c = Case.Receive(Guid.NewGuid(), organisationId, channel.LegalEntityId, channel.Id, channel.Categories.FirstOrDefault()?.Id,
             reference, closedAt.AddDays(-30), clock);
         c.Acknowledge(closedAt.AddDays(-29), clock);
-        c.Close(closedAt, clock);
+        c.Close(closedAt, CaseOutcome.NotSubstantiated, clock);
         db.Cases.Add(c);
         await db.SaveChangesAsync();
         return c;
@@ -100,6 +100,7 @@ public sealed class RetentionPurgeTests
         Assert.Equal(new DateOnly(2027, 4, 30), record.PurgeDue);
         Assert.Equal(s_dueStartsUtc, record.PurgedAt);
         Assert.NotNull(record.CategoryName);
+        Assert.Equal(CaseOutcome.NotSubstantiated, record.Outcome);
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class CaseStatisticsTests(MigratedDatabase database) : IClassFixtu
 
                 if (i < closeDays.Length)
                 {
-                    c.Close(s_a.AddDays(closeDays[i]), noClock);
+                    c.Close(s_a.AddDays(closeDays[i]), CaseOutcome.NotSubstantiated, noClock);
                 }
             }
 

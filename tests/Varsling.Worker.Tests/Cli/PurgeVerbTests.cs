@@ -23,7 +23,7 @@ public sealed class PurgeVerbTests
             var c = Case.Receive(Guid.NewGuid(), org.Id, channel.LegalEntityId, channel.Id, null, "CLI-PURGE-1",
                 new DateTimeOffset(2020, 1, 6, 9, 0, 0, TimeSpan.Zero), clock);
             c.Acknowledge(new DateTimeOffset(2020, 1, 7, 9, 0, 0, TimeSpan.Zero), clock);
-            c.Close(new DateTimeOffset(2020, 2, 3, 9, 0, 0, TimeSpan.Zero), clock);
+            c.Close(new DateTimeOffset(2020, 2, 3, 9, 0, 0, TimeSpan.Zero), CaseOutcome.NotSubstantiated, clock);
             scoped.Cases.Add(c);
             await scoped.SaveChangesAsync();
             caseId = c.Id;

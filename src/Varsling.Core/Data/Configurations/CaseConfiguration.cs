@@ -17,6 +17,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(c => c.FeedbackExtensionReason).HasMaxLength(2000);
         b.Property(c => c.LegalHoldReason).HasMaxLength(Case.LegalHoldReasonMaxLength);
         b.Ignore(c => c.OnLegalHold);
+        b.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(32);
         b.Property(c => c.Version).IsRowVersion();
         b.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<LegalEntity>().WithMany().HasForeignKey(c => c.LegalEntityId).OnDelete(DeleteBehavior.Restrict);

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Varsling.Core.Data.Migrations;
 
-/// <summary>Legal hold on cases and the content-free purge records that outlive purged cases (Core/Retention).</summary>
+/// <summary>Legal hold and closing outcome on cases, and the content-free purge records that outlive purged cases (Core/Retention).</summary>
 [DbContext(typeof(VarslingDbContext))]
 [Migration("20261122124000_Retention")]
 public sealed class Retention : Migration
@@ -14,6 +14,7 @@ public sealed class Retention : Migration
             ALTER TABLE cases ADD COLUMN legal_hold_reason character varying(1000);
             ALTER TABLE cases ADD COLUMN legal_hold_set_by uuid;
             ALTER TABLE cases ADD COLUMN legal_hold_set_at timestamp with time zone;
+            ALTER TABLE cases ADD COLUMN outcome character varying(32);
 
             CREATE TABLE purge_records (
                 id uuid NOT NULL,
@@ -26,6 +27,7 @@ public sealed class Retention : Migration
                 closed_month date NOT NULL,
                 purge_due date NOT NULL,
                 purged_at timestamp with time zone NOT NULL,
+                outcome character varying(32),
                 CONSTRAINT pk_purge_records PRIMARY KEY (id),
                 CONSTRAINT fk_purge_records_organisations_organisation_id FOREIGN KEY (organisation_id) REFERENCES organisations (id) ON DELETE RESTRICT
             );
@@ -38,6 +40,7 @@ public sealed class Retention : Migration
     {
         migrationBuilder.Sql("""
             DROP TABLE purge_records;
+            ALTER TABLE cases DROP COLUMN outcome;
             ALTER TABLE cases DROP COLUMN legal_hold_set_at;
             ALTER TABLE cases DROP COLUMN legal_hold_set_by;
             ALTER TABLE cases DROP COLUMN legal_hold_reason;
