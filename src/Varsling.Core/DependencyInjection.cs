@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Varsling.Core.Audit;
 using Varsling.Core.Data;
 using Varsling.Core.Organisations;
 
@@ -26,6 +27,8 @@ public static class DependencyInjection
         services.AddScoped<OrganisationScope>();
         services.AddDbContext<VarslingDbContext>(options => VarslingDb.Configure(options, connectionString));
         services.AddScoped<DemoData>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<AuditVerifier>();
         return services;
     }
 }

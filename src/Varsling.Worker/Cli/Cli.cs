@@ -18,6 +18,7 @@ public static class Cli
           run                 run the scheduled jobs until stopped (the default)
           migrate             apply pending database migrations
           seed-demo           add the demo organisations (idempotent)
+          audit-verify        check the audit log's hash chain; exit 1 at the first broken event
           deadlines ...       print the clock for a hypothetical case:
         """;
 
@@ -38,6 +39,9 @@ public static class Cli
                 case "seed-demo":
                     NoOptions(rest);
                     return await WithServicesAsync(configure, s => DatabaseCommands.SeedDemoAsync(s, stdout, ct));
+                case "audit-verify":
+                    NoOptions(rest);
+                    return await WithServicesAsync(configure, s => AuditCommands.VerifyAsync(s, stdout, ct));
                 case "run":
                     NoOptions(rest);
                     using (var host = BuildHost(rest, configure, jobs: true))
