@@ -47,9 +47,10 @@ public sealed record AuditEntry(Guid? OrganisationId, AuditActor Actor, AuditAct
             throw new ArgumentException("Unknown audit action.", nameof(Action));
         }
 
-        if (!Enum.IsDefined(Actor.Kind))
+        // default(AuditActor) reads as a user without an id; only the factories make valid actors.
+        if (!Enum.IsDefined(Actor.Kind) || (Actor.Kind == AuditActorKind.User) != (Actor.Id is not null))
         {
-            throw new ArgumentException("An audit entry needs an actor.", nameof(Actor));
+            throw new ArgumentException("An audit entry needs an actor made by AuditActor.User, .Reporter or .System.", nameof(Actor));
         }
 
         if (Detail is { } detail && (detail.Length > MaxDetailLength || detail.Any(char.IsControl)))

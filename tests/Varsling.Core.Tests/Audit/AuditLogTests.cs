@@ -288,4 +288,14 @@ public sealed class AuditLogTests
         await Assert.ThrowsAsync<ArgumentException>(() => new AuditLog(db, _clock).AppendAsync(
             new AuditEntry(null, AuditActor.System, AuditAction.CasePurged, Detail: new string('x', AuditEntry.MaxDetailLength + 1))));
     }
+
+    [Fact]
+    public async Task AppendAsync_DefaultActor_IsRefused()
+    {
+        await using var db = TestDb.Create(await NewDatabaseAsync());
+
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            new AuditLog(db, _clock).AppendAsync(new AuditEntry(null, default, AuditAction.CaseViewed)));
+        Assert.False(await db.AuditEvents.AnyAsync());
+    }
 }
