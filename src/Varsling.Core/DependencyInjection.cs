@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Varsling.Core.Audit;
 using Varsling.Core.Data;
 using Varsling.Core.Organisations;
 using Varsling.Core.Privacy;
@@ -32,6 +33,8 @@ public static class DependencyInjection
         services.AddScoped<DataSubjectRequests>();
         services.AddScoped<RetentionPurge>();
         services.AddScoped<CaseStatistics>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<AuditVerifier>();
         return services;
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -27,7 +29,15 @@ public static class WebHosting
 {
     public const string HealthPath = "/healthz";
 
-    /// <summary>Registers Core, Razor Pages under <c>/{lang}/</c>, the error translation and the database health check.</summary>
+    /// <summary>The data-protection application name of the host with this cookie prefix; one key ring per name.</summary>
+    public static string ApplicationName(string cookiePrefix) => "varsling-" + cookiePrefix;
+
+    /// <summary>
+    /// Registers Core, Razor Pages under <c>/{lang}/</c>, the error translation, the database health check and the
+    /// data-protection key ring in PostgreSQL. <paramref name="cookiePrefix"/> names the host: it prefixes its cookies
+    /// and chooses its key ring, so the intake and back-office hosts never read each other's protected payloads
+    /// while all instances of one host share theirs.
+    /// </summary>
     public static IMvcBuilder AddVarslingWeb(this WebApplicationBuilder builder, string cookiePrefix)
     {
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -41,6 +51,11 @@ public static class WebHosting
         builder.Services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section);
         builder.Services.AddExceptionHandler<ErrorPages>();
         builder.Services.AddHealthChecks().AddDbContextCheck<VarslingDbContext>("database");
+        var applicationName = ApplicationName(cookiePrefix);
+        builder.Services.AddDataProtection().SetApplicationName(applicationName);
+        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services =>
+            new ConfigureOptions<KeyManagementOptions>(options =>
+                options.XmlRepository = new DatabaseXmlRepository(services.GetRequiredService<IServiceScopeFactory>(), applicationName)));
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = cookiePrefix + ".af";

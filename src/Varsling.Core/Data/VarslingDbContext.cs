@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Varsling.Core.Accounts;
+using Varsling.Core.Audit;
 using Varsling.Core.Cases;
 using Varsling.Core.Organisations;
 using Varsling.Core.Privacy;
@@ -24,6 +25,8 @@ public sealed class VarslingDbContext(DbContextOptions<VarslingDbContext> option
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<DataSubjectRequest> DataSubjectRequests => Set<DataSubjectRequest>();
     public DbSet<PurgeRecord> PurgeRecords => Set<PurgeRecord>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The organisation queries are scoped to; <see cref="Guid.Empty"/> (matching no row) while unset.</summary>
     internal Guid ScopedOrganisationId => scope.OrganisationId ?? Guid.Empty;

@@ -19,6 +19,7 @@ public static class Cli
           migrate             apply pending database migrations
           seed-demo           add the demo organisations (idempotent)
           purge               purge closed cases whose purge date has come (--dry-run lists them and why)
+          audit-verify        check the audit log's hash chain; exit 1 at the first broken event
           deadlines ...       print the clock for a hypothetical case:
         """;
 
@@ -41,6 +42,9 @@ public static class Cli
                     return await WithServicesAsync(configure, s => DatabaseCommands.SeedDemoAsync(s, stdout, ct));
                 case "purge":
                     return await WithServicesAsync(configure, s => PurgeCommand.RunAsync(rest, s, stdout, ct));
+                case "audit-verify":
+                    NoOptions(rest);
+                    return await WithServicesAsync(configure, s => AuditCommands.VerifyAsync(s, stdout, ct));
                 case "run":
                     NoOptions(rest);
                     using (var host = BuildHost(rest, configure, jobs: true))

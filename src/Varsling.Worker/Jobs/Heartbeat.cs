@@ -1,42 +1,28 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Varsling.Core.Data;
 
 namespace Varsling.Worker.Jobs;
 
 /// <summary>
-/// Proves the Worker can reach the database, once a minute, and logs the outcome only. It is the pattern the
-/// scheduled jobs follow: a <see cref="PeriodicTimer"/>, one DI scope per tick, catch, log and carry on.
+/// Proves, once a minute, that the Worker can reach the database, and logs the outcome only. Under the job lock
+/// like every job, so with several Worker instances one of them reports each minute.
 /// </summary>
-internal sealed partial class Heartbeat(IServiceScopeFactory scopes, ILogger<Heartbeat> logger, TimeProvider time) : BackgroundService
+internal sealed partial class Heartbeat(IServiceScopeFactory scopes, TimeProvider time, ILogger<Heartbeat> logger)
+    : ScheduledJob(scopes, time, logger)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    public override string Name => "heartbeat";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public override TimeSpan Interval => TimeSpan.FromMinutes(1);
+
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<VarslingDbContext>();
-                var pending = (await db.Database.GetPendingMigrationsAsync(stoppingToken)).Count();
-                LogTick(logger, await db.Database.CanConnectAsync(stoppingToken), pending);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(logger, e.GetType().Name);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        var db = services.GetRequiredService<VarslingDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).Count();
+        LogTick(logger, await db.Database.CanConnectAsync(ct), pending);
     }
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Heartbeat: database reachable {Reachable}, pending migrations {Pending}")]
     private static partial void LogTick(ILogger logger, bool reachable, int pending);
-
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Heartbeat failed with {ExceptionType}")]
-    private static partial void LogFailed(ILogger logger, string exceptionType);
 }
