@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Varsling.Core.Audit;
 using Varsling.Core.Cases;
 using Varsling.Core.Data;
 using Varsling.Core.Deadlines;
@@ -20,9 +21,9 @@ public sealed record PurgeRun(int Purged, int Skipped);
 /// <para>Guarantees: each case is purged in its own transaction, with its row locked and its eligibility checked
 /// again under the lock, so a crash leaves every case either whole or gone and a concurrent legal hold or reopening
 /// wins; the case's wrapped keys are deleted before its other rows; a content-free <see cref="PurgeRecord"/> is
-/// written in the same transaction. Nothing is purged before its purge date in the case's own jurisdiction.</para>
+/// and a CasePurged audit event are written in the same transaction. Nothing is purged before its purge date in the case's own jurisdiction.</para>
 /// </summary>
-public sealed partial class RetentionPurge(VarslingDbContext db, TimeProvider time, ILogger<RetentionPurge> logger)
+public sealed partial class RetentionPurge(VarslingDbContext db, AuditLog audit, TimeProvider time, ILogger<RetentionPurge> logger)
 {
     /// <summary>Closed, not on hold, and purge date reached in the case's jurisdiction, oldest first.</summary>
     public async Task<IReadOnlyList<PurgeCandidate>> FindDueAsync(int? limit = null, CancellationToken ct = default)
@@ -104,6 +105,9 @@ public sealed partial class RetentionPurge(VarslingDbContext db, TimeProvider ti
             await db.SaveChangesAsync(ct);
 
             await DeleteCaseRowsAsync(c.Id, ct);
+            // Last step before commit: the audit append serialises on the chain head until the commit.
+            await audit.AppendAsync(new AuditEntry(c.OrganisationId, AuditActor.System, AuditAction.CasePurged, c.Id,
+                $"purge due {c.PurgeDue:yyyy-MM-dd}"), ct);
             await tx.CommitAsync(ct);
             db.ChangeTracker.Clear();
             LogPurged(logger, c.Id);

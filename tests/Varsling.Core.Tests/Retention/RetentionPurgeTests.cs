@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Varsling.Core.Audit;
 using Varsling.Core.Cases;
 using Varsling.Core.Organisations;
 using Varsling.Core.Retention;
@@ -52,7 +53,8 @@ public sealed class RetentionPurgeTests
     private static RetentionPurge Purge(World world, DateTimeOffset now, out Core.Data.VarslingDbContext db, ILogger<RetentionPurge>? logger = null)
     {
         db = TestDb.Create(world.ConnectionString);
-        return new RetentionPurge(db, new FakeClock(now), logger ?? NullLogger<RetentionPurge>.Instance);
+        var clock = new FakeClock(now);
+        return new RetentionPurge(db, new AuditLog(db, clock), clock, logger ?? NullLogger<RetentionPurge>.Instance);
     }
 
     private static async Task<bool> CaseExistsAsync(World world, Guid caseId)
@@ -216,18 +218,25 @@ public sealed class RetentionPurgeTests
     }
 
     [Fact]
-    public async Task AfterPurge_ADataDumpHoldsNoTraceOfTheCaseId()
+    public async Task AfterPurge_ADataDumpHoldsNoRowOfTheCase_OnlyTheAuditTrailAndThePurgeRecord()
     {
         var world = await NewWorldAsync();
         var c = await ClosedCaseAsync(world, world.OrganisationId, s_closed, "P-DUMP");
         var database = new NpgsqlConnectionStringBuilder(world.ConnectionString).Database!;
-        Assert.Contains(c.Id.ToString(), PostgresServer.Shared.RunClient("pg_dump", "--data-only", database), StringComparison.Ordinal);
+        // The audit trail keeps the case id on purpose (content-free accountability); every other table must not.
+        string Dump() => PostgresServer.Shared.RunClient("pg_dump", "--data-only", "--exclude-table-data=audit_events", database);
+        Assert.Contains(c.Id.ToString(), Dump(), StringComparison.Ordinal);
 
         var purge = Purge(world, s_dueStartsUtc, out var db);
         await using var _ = db;
         await purge.RunAsync();
 
-        Assert.DoesNotContain(c.Id.ToString(), PostgresServer.Shared.RunClient("pg_dump", "--data-only", database), StringComparison.Ordinal);
+        Assert.DoesNotContain(c.Id.ToString(), Dump(), StringComparison.Ordinal);
+        await using var read = TestDb.Create(world.ConnectionString);
+        var purged = await read.AuditEvents.SingleAsync(e => e.CaseId == c.Id);
+        Assert.Equal(AuditAction.CasePurged, purged.Action);
+        Assert.Equal(AuditActorKind.System, purged.ActorKind);
+        Assert.True((await new AuditVerifier(read).VerifyAsync()).FirstBrokenEventId is null);
     }
 
     /// <summary>Cancels the run as soon as the first case has been purged: an abort between two cases.</summary>
