@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Varsling.Core.Cases;
 
 namespace Varsling.Core.Exports;
 
@@ -78,17 +77,4 @@ public static class ExportFormats
     private static string Bool(bool b) => b ? "yes" : "no";
 
     private static string Int(int i) => i.ToString(CultureInfo.InvariantCulture);
-
-    internal static string Describe(CaseOutcome? outcome) => outcome is { } o ? Describe(o) : "—";
-
-    internal static string Describe(CaseOutcome outcome) => outcome switch
-    {
-        CaseOutcome.Substantiated => "Substantiated",
-        CaseOutcome.PartlySubstantiated => "Partly substantiated",
-        CaseOutcome.NotSubstantiated => "Not substantiated",
-        CaseOutcome.InsufficientInformation => "Insufficient information",
-        CaseOutcome.OutsideScope => "Outside the scope of the whistleblowing rules",
-        CaseOutcome.Referred => "Referred to a competent authority",
-        CaseOutcome.Withdrawn => "Withdrawn by the reporter",
-    };
 }
