@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Varsling.Core.Audit;
 using Varsling.Core.Data;
+using Varsling.Core.Exports;
 using Varsling.Core.Organisations;
 using Varsling.Core.Privacy;
 using Varsling.Core.Retention;
@@ -33,6 +34,7 @@ public static class DependencyInjection
         services.AddScoped<DataSubjectRequests>();
         services.AddScoped<RetentionPurge>();
         services.AddScoped<CaseStatistics>();
+        services.AddScoped<ClosedCaseExport>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditVerifier>();
         return services;
