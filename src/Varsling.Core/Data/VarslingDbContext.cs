@@ -20,6 +20,8 @@ public sealed class VarslingDbContext(DbContextOptions<VarslingDbContext> option
     public DbSet<Channel> Channels => Set<Channel>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Case> Cases => Set<Case>();
+    public DbSet<UserKey> UserKeys => Set<UserKey>();
+    public DbSet<KeySession> KeySessions => Set<KeySession>();
 
     /// <summary>The organisation queries are scoped to; <see cref="Guid.Empty"/> (matching no row) while unset.</summary>
     internal Guid ScopedOrganisationId => scope.OrganisationId ?? Guid.Empty;
