@@ -52,14 +52,23 @@ public sealed class KeyRing(VarslingDbContext db, TimeProvider clock, IOptions<A
             throw new KeySessionUnavailableException();
         }
 
-        var slid = Min(clock.GetUtcNow() + Options.IdleTimeout, session.CreatedAt + Options.AbsoluteLifetime);
-        if (slid - session.ExpiresAt >= _slideGranularity)
+        await SlideAsync(session, ct);
+        return pair;
+    }
+
+    /// <summary>
+    /// A request of the signed-in person arrived: true while the session is active, and its expiry slides as
+    /// <see cref="UnlockAsync"/> does. False (and an expired row deleted) once it has ended.
+    /// </summary>
+    public async Task<bool> KeepAliveAsync(Guid userId, Guid sessionId, CancellationToken ct = default)
+    {
+        if (await ActiveAsync(userId, sessionId, ct) is not { } session)
         {
-            session.ExtendTo(slid);
-            await db.SaveChangesAsync(ct);
+            return false;
         }
 
-        return pair;
+        await SlideAsync(session, ct);
+        return true;
     }
 
     /// <summary>True while the session row exists for this person and has not expired; an expired row is deleted.</summary>
@@ -107,6 +116,16 @@ public sealed class KeyRing(VarslingDbContext db, TimeProvider clock, IOptions<A
         }
 
         return session;
+    }
+
+    private async Task SlideAsync(KeySession session, CancellationToken ct)
+    {
+        var slid = Min(clock.GetUtcNow() + Options.IdleTimeout, session.CreatedAt + Options.AbsoluteLifetime);
+        if (slid - session.ExpiresAt >= _slideGranularity)
+        {
+            session.ExtendTo(slid);
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
