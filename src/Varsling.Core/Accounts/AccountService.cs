@@ -341,6 +341,30 @@ public sealed partial class AccountService(
         return new CreatedUser(user.Id, password);
     }
 
+    /// <summary>
+    /// Operator reset for a person who has lost both password and recovery key: their key pair is deleted (cases
+    /// must be granted to them again), every session ends, TOTP and recovery codes are cleared, any lockout is
+    /// lifted, and a new initial password is returned. They enrol again at the next sign-in.
+    /// </summary>
+    public async Task<CreatedUser> ResetAccountAsync(string email, CancellationToken ct = default)
+    {
+        var user = await users.FindByEmailAsync((email ?? "").Trim()) ?? throw new RuleViolationException("No person with that e-mail address.");
+        scope.Enter(user.OrganisationId);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.UserKeys.Where(k => k.UserId == user.Id).ExecuteDeleteAsync(ct);
+        await keyRing.EndAllAsync(user.Id, ct: ct);
+        Check(await users.SetTwoFactorEnabledAsync(user, false));
+        Check(await users.ResetAuthenticatorKeyAsync(user));
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        var password = ReceiptCode.Generate();
+        await SetPasswordAsync(user, password);
+        Check(await users.ResetAccessFailedCountAsync(user));
+        Check(await users.SetLockoutEndDateAsync(user, null));
+        await tx.CommitAsync(ct);
+        LogReset(logger, user.Id);
+        return new CreatedUser(user.Id, password);
+    }
+
     /// <summary>The signed-in view of a person whose key session is already open (e.g. after a page reload).</summary>
     public async Task<SignedInUser> SignedInAsync(VarslingUser user, SessionHandle session) =>
         new(user.Id, user.OrganisationId, user.Email ?? "", user.DisplayName, [.. await users.GetRolesAsync(user)], session);
@@ -440,6 +464,9 @@ public sealed partial class AccountService(
 
     [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "User {UserId} reset password with the recovery key")]
     private static partial void LogRecovered(ILogger logger, Guid userId);
+
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Warning, Message = "User {UserId} reset by the operator; key pair deleted")]
+    private static partial void LogReset(ILogger logger, Guid userId);
 
     [LoggerMessage(EventId = 2011, Level = LogLevel.Information, Message = "User {UserId} created in organisation {OrganisationId}")]
     private static partial void LogCreated(ILogger logger, Guid userId, Guid organisationId);

@@ -196,4 +196,28 @@ public sealed class AccountServiceTests(AccountsHarness harness) : IClassFixture
         Assert.Equal(LoginOutcome.LockedOut, right.Outcome);
         Assert.Null(right.Session);
     }
+
+    [Fact]
+    public async Task ResetAccount_WithoutRecoveryKey_MeansReEnrolmentWithANewKeyPair()
+    {
+        var user = await harness.CreateEnrolledUserAsync(NewEmail(), "correct horse battery staple");
+        var oldKey = (await KeyOfAsync(user.UserId)).PublicKey;
+
+        var reset = await WithAccountsAsync(a => a.ResetAccountAsync(user.Email));
+        var oldLogin = await WithAccountsAsync(a => a.CheckPasswordAsync(user.Email, user.Password));
+        var attempt = await WithAccountsAsync(a => a.CheckPasswordAsync(user.Email, reset.InitialPassword));
+        var oldCode = await WithAccountsAsync(a => a.VerifySecondFactorAsync(user.UserId, user.Session, user.Enrolment.RecoveryCodes[0]));
+        await WithAccountsAsync(async a =>
+        {
+            var start = await a.BeginEnrolmentAsync(user.UserId);
+            return await a.CompleteEnrolmentAsync(user.UserId, attempt.Session, "a fresh start passphrase",
+                Totp.Code(Totp.DecodeKey(start.AuthenticatorKey), Totp.StepAt(harness.Clock.GetUtcNow())));
+        });
+
+        Assert.Equal(LoginOutcome.Failed, oldLogin.Outcome);
+        Assert.Equal(LoginOutcome.NeedsEnrolment, attempt.Outcome);
+        Assert.Null(attempt.Session);
+        Assert.Null(oldCode.User);
+        Assert.NotEqual(oldKey, (await KeyOfAsync(user.UserId)).PublicKey);
+    }
 }
