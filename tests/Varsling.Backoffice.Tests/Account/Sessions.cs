@@ -58,3 +58,34 @@ public sealed class Sessions(AccountsHost host) : IClassFixture<AccountsHost>
         Assert.Equal(0, await host.KeySessionCountAsync(account.Email));
     }
 }
+
+/// <summary>Passwords, TOTP keys, recovery secrets and session keys never reach the logs, even at Trace level.</summary>
+public sealed class AccountSecretsStayOutOfLogs(AccountsHost host) : IClassFixture<AccountsHost>
+{
+    [Fact]
+    public async Task EnrolLoginChangeAndLogout_LogNoSecret()
+    {
+        var (email, initial, _) = await host.CreateUserAsync();
+        var jar = new CookieContainer();
+        using var session = host.Session(jar);
+        var account = await session.EnrolAsync(email, initial, "a long and private passphrase");
+        await session.LogoutAsync();
+        await session.LoginAsync(account);
+        var cookie = jar.GetCookies(host.BaseAddress)["vb.auth"]!.Value;
+        await session.SubmitAsync("/nb/Account/ChangePassword", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = account.Password,
+            ["Input.NewPassword"] = "another long private phrase",
+            ["Input.ConfirmPassword"] = "another long private phrase",
+        });
+        await session.LogoutAsync();
+
+        var logs = host.Logs.AllText;
+        Assert.Contains("signed in", logs, StringComparison.Ordinal);
+        foreach (var secret in new[] { initial, account.Password, "another long private phrase", account.TotpSecret, account.RecoveryKey, cookie }
+            .Concat(account.RecoveryCodes))
+        {
+            Assert.DoesNotContain(secret, logs, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+}
