@@ -62,6 +62,8 @@ public sealed partial class AccountService(
     public const int RecoveryCodeCount = 10;
 
     private const string TokenProvider = "Varsling";
+
+    private static string? _timingHash;
     private const string LastTotpStepToken = "TotpLastStep";
 
     /// <summary>The password step. Counts failures towards lockout; on success opens a pending key session if the person has keys.</summary>
@@ -70,6 +72,9 @@ public sealed partial class AccountService(
         var user = await users.FindByEmailAsync(email.Trim());
         if (user is null)
         {
+            // Hash anyway, so an unknown address takes as long as a wrong password and does not reveal who has an account.
+            _timingHash ??= users.PasswordHasher.HashPassword(new VarslingUser(), Guid.NewGuid().ToString());
+            users.PasswordHasher.VerifyHashedPassword(new VarslingUser(), _timingHash, password);
             LogUnknownLogin(logger);
             return new LoginAttempt(LoginOutcome.Failed, Guid.Empty, Guid.Empty, null);
         }
@@ -435,39 +440,39 @@ public sealed partial class AccountService(
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Login refused: unknown account")]
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Login refused: unknown account")]
     private static partial void LogUnknownLogin(ILogger logger);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Login refused for user {UserId}: locked out")]
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Login refused for user {UserId}: locked out")]
     private static partial void LogLockedOut(ILogger logger, Guid userId);
 
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Password refused for user {UserId}; locked out now: {LockedOut}")]
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Password refused for user {UserId}; locked out now: {LockedOut}")]
     private static partial void LogPasswordRefused(ILogger logger, Guid userId, bool lockedOut);
 
-    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Password accepted for user {UserId}; next: {Outcome}")]
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Password accepted for user {UserId}; next: {Outcome}")]
     private static partial void LogPasswordAccepted(ILogger logger, Guid userId, LoginOutcome outcome);
 
-    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Second factor refused for user {UserId}; locked out now: {LockedOut}")]
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Second factor refused for user {UserId}; locked out now: {LockedOut}")]
     private static partial void LogCodeRefused(ILogger logger, Guid userId, bool lockedOut);
 
-    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "User {UserId} signed in")]
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "User {UserId} signed in")]
     private static partial void LogSignedIn(ILogger logger, Guid userId);
 
-    [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "User {UserId} enrolled; new key pair: {NewKeyPair}")]
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Information, Message = "User {UserId} enrolled; new key pair: {NewKeyPair}")]
     private static partial void LogEnrolled(ILogger logger, Guid userId, bool newKeyPair);
 
-    [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "User {UserId} changed password")]
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Information, Message = "User {UserId} changed password")]
     private static partial void LogPasswordChanged(ILogger logger, Guid userId);
 
-    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "Recovery key refused for user {UserId}")]
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Warning, Message = "Recovery key refused for user {UserId}")]
     private static partial void LogRecoveryRefused(ILogger logger, Guid userId);
 
-    [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "User {UserId} reset password with the recovery key")]
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Information, Message = "User {UserId} reset password with the recovery key")]
     private static partial void LogRecovered(ILogger logger, Guid userId);
 
-    [LoggerMessage(EventId = 2012, Level = LogLevel.Warning, Message = "User {UserId} reset by the operator; key pair deleted")]
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "User {UserId} reset by the operator; key pair deleted")]
     private static partial void LogReset(ILogger logger, Guid userId);
 
-    [LoggerMessage(EventId = 2011, Level = LogLevel.Information, Message = "User {UserId} created in organisation {OrganisationId}")]
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Information, Message = "User {UserId} created in organisation {OrganisationId}")]
     private static partial void LogCreated(ILogger logger, Guid userId, Guid organisationId);
 }

@@ -114,4 +114,21 @@ public sealed class KeyRingTests(AccountsHarness harness) : IClassFixture<Accoun
         Assert.False(await ring.IsActiveAsync(user.UserId, user.Session.Id));
         await Assert.ThrowsAsync<KeySessionUnavailableException>(() => ring.UnlockAsync(user.UserId, user.Session.Id, user.Session.Key));
     }
+
+    [Fact]
+    public async Task DeleteExpiredAsync_WithoutAScope_DeletesExpiredSessionsOfEveryOrganisationOnly()
+    {
+        var (expired, _) = await EnrolAsync();
+        harness.Clock.Advance(TimeSpan.FromMinutes(20));
+        var (live, _) = await EnrolAsync();
+        harness.Clock.Advance(TimeSpan.FromMinutes(15));
+        await using var scope = harness.Scope();
+
+        var deleted = await scope.ServiceProvider.GetRequiredService<KeyRing>().DeleteExpiredAsync();
+
+        await using var db = harness.Database.Context(harness.OrganisationId);
+        Assert.True(deleted >= 1);
+        Assert.False(await db.KeySessions.AnyAsync(s => s.Id == expired.Session.Id));
+        Assert.True(await db.KeySessions.AnyAsync(s => s.Id == live.Session.Id));
+    }
 }
