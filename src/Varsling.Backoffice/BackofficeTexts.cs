@@ -19,5 +19,70 @@ public sealed class BackofficeTexts : TextCatalog
             "Alt du ser her er taushetsbelagt. Varslerens identitet skal bare være kjent for dem som er utpekt til å behandle saken.",
             "Everything you see here is confidential. The reporter's identity may be known only to those designated to handle the case.");
         Add("footer.confidential", "Fortrolig. Hver visning loggføres.", "Confidential. Every view is logged.");
+        Add("nav.login", "Logg inn", "Sign in");
+        Add("nav.logout", "Logg ut", "Sign out");
+        Add("nav.account", "Konto", "Account");
+        Add("home.signedInAs", "Du er logget inn som", "You are signed in as");
+        Add("home.changePassword", "Bytt passord", "Change password");
+        Add("form.check", "Sjekk feltene og prøv igjen.", "Check the fields and try again.");
+        Add("form.email", "E-postadresse", "E-mail address");
+        Add("form.password", "Passord", "Password");
+        Add("form.newPassword", "Nytt passord", "New password");
+        Add("form.confirmPassword", "Gjenta nytt passord", "Repeat the new password");
+        Add("form.passwordHint",
+            "Minst 12 tegn. Bruk gjerne en setning med flere ord; mellomrom er lov. Ikke bruk e-postadressen eller navnet ditt.",
+            "At least 12 characters. A sentence of several words works well; spaces are allowed. Don't use your e-mail address or name.");
+        Add("form.passwordsDiffer", "De to nye passordene er ikke like.", "The two new passwords are not the same.");
+        Add("login.title", "Logg inn", "Sign in");
+        Add("login.submit", "Fortsett", "Continue");
+        Add("login.failed", "E-postadressen eller passordet er feil.", "The e-mail address or the password is wrong.");
+        Add("login.locked",
+            "For mange mislykkede forsøk. Kontoen er sperret i 15 minutter.",
+            "Too many failed attempts. The account is locked for 15 minutes.");
+        Add("login.forgot", "Glemt passordet?", "Forgot your password?");
+        Add("login.reset", "Passordet er byttet. Logg inn med det nye passordet.", "Your password has been changed. Sign in with the new one.");
+        Add("login.ended", "Økten er avsluttet. Logg inn på nytt.", "Your session has ended. Please sign in again.");
+        Add("code.title", "Engangskode", "One-time code");
+        Add("code.lead",
+            "Skriv inn den sekssifrede koden fra autentiseringsappen, eller en av gjenopprettingskodene dine.",
+            "Enter the six-digit code from your authenticator app, or one of your recovery codes.");
+        Add("code.label", "Kode", "Code");
+        Add("code.submit", "Logg inn", "Sign in");
+        Add("code.failed", "Koden er feil eller allerede brukt.", "The code is wrong or has already been used.");
+        Add("enrol.title", "Sett opp kontoen", "Set up your account");
+        Add("enrol.lead",
+            "Første gang du logger inn, velger du ditt eget passord og kobler til en autentiseringsapp. Samtidig lages nøkkelparet som beskytter sakene du får tilgang til.",
+            "The first time you sign in, you choose your own password and connect an authenticator app. At the same time, the key pair that protects the cases you are given access to is created.");
+        Add("enrol.scan", "Skann QR-koden med autentiseringsappen", "Scan the QR code with your authenticator app");
+        Add("enrol.qrAlt", "QR-kode for autentiseringsappen", "QR code for the authenticator app");
+        Add("enrol.manual", "Eller skriv inn denne nøkkelen:", "Or enter this key:");
+        Add("enrol.code", "Koden appen viser nå", "The code the app shows now");
+        Add("enrol.submit", "Fullfør oppsettet", "Finish setting up");
+        Add("enrol.doneTitle", "Kontoen er klar", "Your account is ready");
+        Add("enrol.recoveryKeyTitle", "Gjenopprettingsnøkkel", "Recovery key");
+        Add("enrol.recoveryKeyLead",
+            "Med denne nøkkelen kan du sette nytt passord uten å miste tilgangen til sakene dine. Den vises bare nå. Skriv den ned og oppbevar den trygt, atskilt fra datamaskinen.",
+            "With this key you can set a new password without losing access to your cases. It is shown only now. Write it down and keep it safe, away from your computer.");
+        Add("enrol.recoveryCodesTitle", "Gjenopprettingskoder", "Recovery codes");
+        Add("enrol.recoveryCodesLead",
+            "Hver kode kan brukes én gang i stedet for koden fra appen, hvis du mister telefonen. De vises bare nå.",
+            "Each code can be used once instead of the app's code if you lose your phone. They are shown only now.");
+        Add("enrol.continue", "Jeg har tatt vare på dem – fortsett", "I have stored them safely – continue");
+        Add("change.title", "Bytt passord", "Change password");
+        Add("change.current", "Nåværende passord", "Current password");
+        Add("change.submit", "Bytt passord", "Change password");
+        Add("change.done",
+            "Passordet er byttet, og den private nøkkelen din er beskyttet med det nye. Andre økter er logget ut.",
+            "Your password has been changed and your private key is now protected by the new one. Other sessions have been signed out.");
+        Add("forgot.title", "Glemt passord", "Forgotten password");
+        Add("forgot.lead",
+            "Har du gjenopprettingsnøkkelen du fikk da kontoen ble satt opp, kan du velge nytt passord her og beholde tilgangen til sakene dine. Du trenger fortsatt autentiseringsappen for å logge inn.",
+            "If you have the recovery key you were given when your account was set up, you can choose a new password here and keep access to your cases. You will still need your authenticator app to sign in.");
+        Add("forgot.recoveryKey", "Gjenopprettingsnøkkel", "Recovery key");
+        Add("forgot.submit", "Sett nytt passord", "Set new password");
+        Add("forgot.noKeyTitle", "Uten gjenopprettingsnøkkel", "Without the recovery key");
+        Add("forgot.noKey",
+            "Be en administrator om å tilbakestille kontoen. Du får da et nytt nøkkelpar, og den gamle private nøkkelen kan ikke gjenopprettes: sakene du hadde tilgang til, må gis til deg på nytt av en annen saksbehandler.",
+            "Ask an administrator to reset your account. You will then get a new key pair, and the old private key cannot be recovered: the cases you had access to must be granted to you again by another case handler.");
     }
 }

@@ -5,7 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddBackofficeWeb();
 
 var app = builder.Build();
-app.UseVarslingWeb();
+app.UseBackofficeWeb();
 app.Run();
 
 /// <summary>The back office's entry point, visible to the test host.</summary>

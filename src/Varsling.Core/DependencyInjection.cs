@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Varsling.Core.Audit;
+using Varsling.Core.Accounts;
 using Varsling.Core.Data;
 using Varsling.Core.Exports;
 using Varsling.Core.Organisations;
@@ -37,6 +38,34 @@ public static class DependencyInjection
         services.AddScoped<ClosedCaseExport>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditVerifier>();
+        services.AddVarslingAccounts();
         return services;
+    }
+
+    /// <summary>
+    /// Identity's user store and policies (the stores, no cookies: the back office adds those), the password policy,
+    /// lockout after 5 failures for 15 minutes, and the account services.
+    /// </summary>
+    private static void AddVarslingAccounts(this IServiceCollection services)
+    {
+        services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddIdentityCore<VarslingUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = PasswordPolicy.MinLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<VarslingRole>()
+            .AddEntityFrameworkStores<VarslingDbContext>()
+            .AddPasswordValidator<PasswordPolicy>();
+        services.AddScoped<KeyRing>();
+        services.AddScoped<AccountService>();
     }
 }

@@ -78,8 +78,12 @@ public static class WebHosting
         return builder.Services.AddRazorPages(options => options.Conventions.Add(new LanguageRouteConvention()));
     }
 
-    /// <summary>The middleware order both hosts share; the host adds its own pieces before calling it.</summary>
-    public static WebApplication UseVarslingWeb(this WebApplication app)
+    /// <summary>
+    /// The middleware order both hosts share; the host adds its own pieces before calling it.
+    /// <paramref name="afterRouting"/> runs between routing and antiforgery: where authentication and
+    /// authorization belong (after routing so endpoint metadata is seen, before antiforgery so tokens bind to the user).
+    /// </summary>
+    public static WebApplication UseVarslingWeb(this WebApplication app, Action<WebApplication>? afterRouting = null)
     {
         var onion = app.Services.GetRequiredService<IOptions<WebOptions>>().Value.OnionLocation;
         app.Use((context, next) =>
@@ -109,6 +113,7 @@ public static class WebHosting
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRequestLocalization();
+        afterRouting?.Invoke(app);
         app.UseAntiforgery();
 
         app.MapHealthChecks(HealthPath, new HealthCheckOptions

@@ -27,6 +27,8 @@ public sealed class VarslingDbContext(DbContextOptions<VarslingDbContext> option
     public DbSet<PurgeRecord> PurgeRecords => Set<PurgeRecord>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<UserKey> UserKeys => Set<UserKey>();
+    public DbSet<KeySession> KeySessions => Set<KeySession>();
 
     /// <summary>The organisation queries are scoped to; <see cref="Guid.Empty"/> (matching no row) while unset.</summary>
     internal Guid ScopedOrganisationId => scope.OrganisationId ?? Guid.Empty;

@@ -17,11 +17,13 @@ public static class Cli
         Usage: Varsling.Worker <verb> [options]
           run                 run the scheduled jobs until stopped (the default)
           migrate             apply pending database migrations
-          seed-demo           add the demo organisations (idempotent)
+          seed-demo           add the demo organisations (idempotent; creates no users)
           purge               purge closed cases whose purge date has come (--dry-run lists them and why)
           audit-verify        check the audit log's hash chain; exit 1 at the first broken event
           deadlines ...       print the clock for a hypothetical case:
         """;
+
+    private static string FullUsage => Usage + "    " + DeadlinesCommand.Usage + "\n" + UserCommands.Usage;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr,
         Action<IConfigurationBuilder>? configure = null, CancellationToken ct = default)
@@ -45,6 +47,10 @@ public static class Cli
                 case "audit-verify":
                     NoOptions(rest);
                     return await WithServicesAsync(configure, s => AuditCommands.VerifyAsync(s, stdout, ct));
+                case "create-user":
+                    return await WithServicesAsync(configure, UserCommands.CreateUser(rest, stdout, ct));
+                case "reset-user":
+                    return await WithServicesAsync(configure, UserCommands.ResetUser(rest, stdout, ct));
                 case "run":
                     NoOptions(rest);
                     using (var host = BuildHost(rest, configure, jobs: true))
@@ -54,10 +60,10 @@ public static class Cli
 
                     return 0;
                 case "help" or "--help" or "-h":
-                    stdout.WriteLine(Usage + "    " + DeadlinesCommand.Usage);
+                    stdout.WriteLine(FullUsage);
                     return 0;
                 default:
-                    throw new UsageException($"Unknown verb '{verb}'.\n{Usage}    {DeadlinesCommand.Usage}");
+                    throw new UsageException($"Unknown verb '{verb}'.\n{FullUsage}");
             }
         }
         catch (UsageException e)
