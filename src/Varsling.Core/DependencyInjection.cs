@@ -3,7 +3,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Varsling.Core.Data;
+using Varsling.Core.Attachments;
+using Varsling.Core.Messaging;
 using Varsling.Core.Organisations;
+using Varsling.Core.Reports;
 
 namespace Varsling.Core;
 
@@ -26,6 +29,13 @@ public static class DependencyInjection
         services.AddScoped<OrganisationScope>();
         services.AddDbContext<VarslingDbContext>(options => VarslingDb.Configure(options, connectionString));
         services.AddScoped<DemoData>();
+        services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DeploymentSalt>();
+        services.AddSingleton<ReceiptDerivation>();
+        services.AddScoped<ReportIntake>();
+        services.AddScoped<UploadStore>();
+        services.AddScoped<ReporterMailbox>();
+        services.AddScoped<HandlerMessages>();
         return services;
     }
 }
