@@ -63,8 +63,11 @@ public static class WebHosting
         return builder.Services.AddRazorPages(options => options.Conventions.Add(new LanguageRouteConvention()));
     }
 
-    /// <summary>The middleware order both hosts share; the host adds its own pieces before calling it.</summary>
-    public static WebApplication UseVarslingWeb(this WebApplication app)
+    /// <summary>
+    /// The middleware order both hosts share; the host adds its own pieces before calling it, and endpoint-aware
+    /// middleware (rate limiting) through <paramref name="afterRouting"/>.
+    /// </summary>
+    public static WebApplication UseVarslingWeb(this WebApplication app, Action<WebApplication>? afterRouting = null)
     {
         var onion = app.Services.GetRequiredService<IOptions<WebOptions>>().Value.OnionLocation;
         app.Use((context, next) =>
@@ -95,6 +98,7 @@ public static class WebHosting
         app.UseRouting();
         app.UseRequestLocalization();
         app.UseAntiforgery();
+        afterRouting?.Invoke(app);
 
         app.MapHealthChecks(HealthPath, new HealthCheckOptions
         {
