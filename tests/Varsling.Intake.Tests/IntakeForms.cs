@@ -25,7 +25,7 @@ internal static partial class IntakeForms
 
     /// <summary>Writes and reviews a report, then submits it with the given files; returns the final response.</summary>
     public static async Task<HttpResponseMessage> FileReportAsync(HttpClient client, string what, IReadOnlyList<(string Name, byte[] Content)> files,
-        string channel = "varsling", string? name = null)
+        string channel = "varsling", string? name = null, string? submittedName = null)
     {
         var report = $"/en/nordlys/{channel}/report";
         var token = await TokenFromAsync(client, report);
@@ -41,7 +41,7 @@ internal static partial class IntakeForms
             { new StringContent(Token(reviewHtml)), "__af" },
             { new StringContent(what), "What" },
             { new StringContent("Last Tuesday"), "When" },
-            { new StringContent(name ?? ""), "Name" },
+            { new StringContent(submittedName ?? name ?? ""), "Name" },
         };
         foreach (var (fileName, bytes) in files)
         {

@@ -103,17 +103,27 @@ public sealed class PlainFormReader(UploadStore uploads, IAntiforgery antiforger
 
             return new PlainForm(fields, files);
         }
+        catch (IOException)
+        {
+            await DiscardAsync(files);
+            throw new RuleViolationException("The upload was cut off before it finished. Nothing was saved; please try again.");
+        }
         catch
         {
-            foreach (var file in files)
-            {
-                CryptographicOperations.ZeroMemory(file.FileKey);
-                await uploads.DiscardAsync(file.Mention.Id, CancellationToken.None);
-            }
-
+            await DiscardAsync(files);
             throw;
         }
     }
+
+    private async Task DiscardAsync(List<PlainFile> files)
+    {
+        foreach (var file in files)
+        {
+            CryptographicOperations.ZeroMemory(file.FileKey);
+            await uploads.DiscardAsync(file.Mention.Id, CancellationToken.None);
+        }
+    }
+
 
     private async Task<PlainFile> StageAsync(MultipartSection section, string name, string? contentType, List<PlainFile> staged, CancellationToken ct)
     {

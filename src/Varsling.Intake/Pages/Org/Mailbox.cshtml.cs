@@ -25,7 +25,6 @@ public sealed class MailboxModel(ReportIntake intake, ReporterMailbox mailbox, M
     public MailboxLoginInput Input { get; set; } = new();
 
     public IntakeOrganisation Organisation { get; private set; } = null!;
-    public string ReceiptSalt { get; private set; } = "";
     public bool Refused { get; private set; }
 
     public async Task OnGetAsync(string org, CancellationToken ct) => await LoadAsync(org, ct);
@@ -56,11 +55,7 @@ public sealed class MailboxModel(ReportIntake intake, ReporterMailbox mailbox, M
         return Redirect($"/{WebCommon.Languages.Current}/{Organisation.Slug}/mailbox/case");
     }
 
-    private async Task LoadAsync(string org, CancellationToken ct)
-    {
-        Organisation = await intake.GetOrganisationAsync(org, ct);
-        ReceiptSalt = Convert.ToHexStringLower(await intake.ReceiptSaltAsync(ct));
-    }
+    private async Task LoadAsync(string org, CancellationToken ct) => Organisation = await intake.GetOrganisationAsync(org, ct);
 
     private static byte[]? TryDecode(string base64Url)
     {

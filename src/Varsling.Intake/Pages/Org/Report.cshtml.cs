@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Varsling.Core.Reports;
-using Varsling.Crypto;
 
 namespace Varsling.Intake.Pages.Org;
 
@@ -26,7 +25,7 @@ public sealed class ReportInput
 /// <summary>
 /// Step 1 (write) and step 2 (review and attach) of a report. Step 2 is rendered from the posted answers, which go
 /// back to the browser as hidden fields; the final multipart submit goes to the Submit page, which reads it as a
-/// stream. With JavaScript the same page seals everything in the browser instead.
+/// stream.
 /// </summary>
 public sealed class ReportModel(ReportIntake intake, IOptions<IntakeOptions> options) : PageModel
 {
@@ -43,11 +42,6 @@ public sealed class ReportModel(ReportIntake intake, IOptions<IntakeOptions> opt
     public int MaxTextLength => options.Value.MaxTextLength;
     public long MaxFileMegabytes => options.Value.MaxFileBytes / (1024 * 1024);
     public int MaxFiles => options.Value.MaxFiles;
-
-    /// <summary>The deployment's receipt salt and the channel's recipient keys, for the browser path.</summary>
-    public string ReceiptSalt { get; private set; } = "";
-
-    public string RecipientKeys => string.Join(",", Channel.Recipients.Select(r => r.UserId + ":" + Convert.ToHexStringLower(r.PublicKey)));
 
     public async Task OnGetAsync(string org, string channel, CancellationToken ct) => await LoadAsync(org, channel, ct);
 
@@ -91,10 +85,7 @@ public sealed class ReportModel(ReportIntake intake, IOptions<IntakeOptions> opt
             throw new Core.NotFoundException("The channel is closed.");
         }
 
-        ReceiptSalt = Convert.ToHexStringLower(await intake.ReceiptSaltAsync(ct));
     }
 
     public string CategoryName => Input.CategoryId is { } id ? Channel.Categories.FirstOrDefault(c => c.Id == id)?.Name ?? "" : "";
-
-    public static int ReceiptLength => ReceiptCode.Length;
 }
