@@ -5,9 +5,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Varsling.Core.Audit;
 using Varsling.Core.Accounts;
 using Varsling.Core.Data;
+using Varsling.Core.Attachments;
 using Varsling.Core.Exports;
+using Varsling.Core.Messaging;
 using Varsling.Core.Organisations;
 using Varsling.Core.Privacy;
+using Varsling.Core.Reports;
 using Varsling.Core.Retention;
 using Varsling.Core.Statistics;
 
@@ -39,6 +42,13 @@ public static class DependencyInjection
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditVerifier>();
         services.AddVarslingAccounts();
+        services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DeploymentSalt>();
+        services.AddSingleton<ReceiptDerivation>();
+        services.AddScoped<ReportIntake>();
+        services.AddScoped<UploadStore>();
+        services.AddScoped<ReporterMailbox>();
+        services.AddScoped<HandlerMessages>();
         return services;
     }
 

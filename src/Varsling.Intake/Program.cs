@@ -7,7 +7,7 @@ builder.AddIntakeWeb();
 
 var app = builder.Build();
 app.UseAnonymousRequests();
-app.UseVarslingWeb();
+app.UseVarslingWeb(DependencyInjection.UseIntakeEndpoints);
 app.Run();
 
 /// <summary>The intake host's entry point, visible to the test host.</summary>

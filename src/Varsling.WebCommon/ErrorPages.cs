@@ -19,7 +19,10 @@ internal sealed partial class ErrorPages(ILogger<ErrorPages> logger) : IExceptio
         {
             RuleViolationException rule => (StatusCodes.Status400BadRequest, rule.Message),
             NotFoundException => (StatusCodes.Status404NotFound, null),
+            Core.Reports.ServerBusyException => (StatusCodes.Status503ServiceUnavailable, null),
             BadHttpRequestException bad => (bad.StatusCode, null),
+            Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => (StatusCodes.Status400BadRequest,
+                "Skjemaet er utløpt. Gå tilbake og prøv igjen. / The form has expired. Please go back and try again."),
             _ => (0, null),
         };
         if (status == 0)
@@ -45,6 +48,7 @@ internal sealed partial class ErrorPages(ILogger<ErrorPages> logger) : IExceptio
             404 => ("Siden finnes ikke.", "The page does not exist."),
             413 => ("Innholdet er for stort.", "The content is too large."),
             429 => ("For mange forespørsler akkurat nå. Prøv igjen om litt.", "Too many requests right now. Please try again shortly."),
+            503 => ("Tjenesten er travel akkurat nå. Ingenting er lagret; prøv igjen om litt.", "The service is busy right now. Nothing was saved; please try again shortly."),
             _ when status >= 500 => ("Noe gikk galt hos oss. Ingenting du sendte er lagret halvveis.", "Something went wrong on our side. Nothing you sent was half-saved."),
             _ => ("Forespørselen kunne ikke behandles.", "The request could not be processed."),
         };

@@ -80,8 +80,9 @@ public static class WebHosting
 
     /// <summary>
     /// The middleware order both hosts share; the host adds its own pieces before calling it.
-    /// <paramref name="afterRouting"/> runs between routing and antiforgery: where authentication and
-    /// authorization belong (after routing so endpoint metadata is seen, before antiforgery so tokens bind to the user).
+    /// <paramref name="afterRouting"/> runs between routing and antiforgery: where endpoint-aware middleware belongs
+    /// (authentication and authorization in the back office, rate limiting in the intake), after routing so endpoint
+    /// metadata is seen, before antiforgery so tokens bind to the user.
     /// </summary>
     public static WebApplication UseVarslingWeb(this WebApplication app, Action<WebApplication>? afterRouting = null)
     {

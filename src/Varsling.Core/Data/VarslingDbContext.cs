@@ -2,8 +2,11 @@ using System.Reflection;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Varsling.Core.Accounts;
+using Varsling.Core.Attachments;
 using Varsling.Core.Audit;
 using Varsling.Core.Cases;
+using Varsling.Core.Messaging;
+using Varsling.Core.Reports;
 using Varsling.Core.Organisations;
 using Varsling.Core.Privacy;
 using Varsling.Core.Retention;
@@ -29,6 +32,16 @@ public sealed class VarslingDbContext(DbContextOptions<VarslingDbContext> option
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<UserKey> UserKeys => Set<UserKey>();
     public DbSet<KeySession> KeySessions => Set<KeySession>();
+    public DbSet<ChannelRecipient> ChannelRecipients => Set<ChannelRecipient>();
+    public DbSet<CaseKeyGrant> CaseKeyGrants => Set<CaseKeyGrant>();
+    public DbSet<ReporterCredential> ReporterCredentials => Set<ReporterCredential>();
+    public DbSet<ReporterSession> ReporterSessions => Set<ReporterSession>();
+    public DbSet<Deployment> Deployments => Set<Deployment>();
+    public DbSet<CaseRecord> CaseRecords => Set<CaseRecord>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<AttachmentChunk> AttachmentChunks => Set<AttachmentChunk>();
+    public DbSet<Upload> Uploads => Set<Upload>();
+    public DbSet<UploadChunk> UploadChunks => Set<UploadChunk>();
 
     /// <summary>The organisation queries are scoped to; <see cref="Guid.Empty"/> (matching no row) while unset.</summary>
     internal Guid ScopedOrganisationId => scope.OrganisationId ?? Guid.Empty;

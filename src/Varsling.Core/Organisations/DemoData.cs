@@ -23,6 +23,8 @@ public sealed class DemoData(VarslingDbContext db, TimeProvider time)
         if (!existing.Contains(NordlysSlug))
         {
             var org = new Organisation(Guid.NewGuid(), NordlysSlug, "Nordlys Energi ASA", now);
+            org.SetPrivacy("Nordlys Energi ASA", "Nordlys Energi ASA, Postboks 1234 Sentrum, 0106 Oslo · personvern@nordlys.example",
+                "Personvernombud, personvernombud@nordlys.example", "Varsling-leverandøren (drift og lagring, databehandleravtale)");
             var oslo = new LegalEntity(Guid.NewGuid(), org.Id, "Nordlys Energi ASA", "NO");
             var goteborg = new LegalEntity(Guid.NewGuid(), org.Id, "Nordlys Energi Sverige AB", "SE");
             var internalNo = new Channel(Guid.NewGuid(), org.Id, oslo.Id, "varsling", "Varslingskanal Norge", ChannelKind.Internal);
@@ -45,6 +47,7 @@ public sealed class DemoData(VarslingDbContext db, TimeProvider time)
         if (!existing.Contains(FjellbergSlug))
         {
             var org = new Organisation(Guid.NewGuid(), FjellbergSlug, "Fjellberg Bygg AB", now);
+            org.SetPrivacy("Fjellberg Bygg AB", "Fjellberg Bygg AB, Box 101, 411 01 Göteborg · dataskydd@fjellberg.example", null, null);
             var entity = new LegalEntity(Guid.NewGuid(), org.Id, "Fjellberg Bygg AB", "SE");
             var channel = new Channel(Guid.NewGuid(), org.Id, entity.Id, "visselblasning", "Visselblåsning", ChannelKind.Internal);
             foreach (var name in new[] { "Korruption", "Miljö", "Arbetsmiljö" })

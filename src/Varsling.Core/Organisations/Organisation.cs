@@ -28,4 +28,25 @@ public sealed class Organisation
     public DateTimeOffset CreatedAt { get; private set; }
 
     public void SetRetention(int months) => RetentionMonths = Retention.Require(months);
+
+    /// <summary>The data controller named in the privacy notice (usually the organisation's legal name).</summary>
+    public string ControllerName { get; private set; } = "";
+
+    /// <summary>How to reach the controller about personal data: postal address, e-mail or both.</summary>
+    public string ControllerContact { get; private set; } = "";
+
+    /// <summary>The data protection officer's contact, when the organisation has one.</summary>
+    public string? DpoContact { get; private set; }
+
+    /// <summary>Processors and other recipients, as the privacy notice lists them (e.g. the hosting provider).</summary>
+    public string? Processors { get; private set; }
+
+    /// <summary>The privacy notice's facts; without them the intake site shows a notice naming the organisation only.</summary>
+    public void SetPrivacy(string controllerName, string controllerContact, string? dpoContact, string? processors)
+    {
+        ControllerName = Names.Require(controllerName, "controller name");
+        ControllerContact = Texts.Require(controllerContact, "controller contact", Texts.ContactMaxLength);
+        DpoContact = Texts.Optional(dpoContact, "DPO contact", Texts.ContactMaxLength);
+        Processors = Texts.Optional(processors, "processors", Texts.ProcessorsMaxLength);
+    }
 }

@@ -61,3 +61,18 @@ internal static class JurisdictionCodes
         return jurisdiction.Code;
     }
 }
+
+internal static class Texts
+{
+    public const int ContactMaxLength = 500;
+    public const int ProcessorsMaxLength = 2000;
+
+    public static string Require(string value, string what, int max)
+    {
+        var s = (value ?? "").Trim();
+        return s.Length is 0 || s.Length > max ? throw new RuleViolationException($"The {what} must be 1–{max} characters.") : s;
+    }
+
+    public static string? Optional(string? value, string what, int max) =>
+        string.IsNullOrWhiteSpace(value) ? null : Require(value, what, max);
+}

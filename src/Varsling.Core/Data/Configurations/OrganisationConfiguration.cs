@@ -14,6 +14,10 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         b.Property(o => o.Slug).HasMaxLength(Slugs.MaxLength);
         b.HasIndex(o => o.Slug).IsUnique();
         b.Property(o => o.Name).HasMaxLength(Names.MaxLength);
+        b.Property(o => o.ControllerName).HasMaxLength(Names.MaxLength);
+        b.Property(o => o.ControllerContact).HasMaxLength(Texts.ContactMaxLength);
+        b.Property(o => o.DpoContact).HasMaxLength(Texts.ContactMaxLength);
+        b.Property(o => o.Processors).HasMaxLength(Texts.ProcessorsMaxLength);
     }
 }
 

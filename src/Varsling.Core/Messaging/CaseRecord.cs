@@ -1,0 +1,105 @@
+using Varsling.Crypto;
+
+namespace Varsling.Core.Messaging;
+
+/// <summary>Who wrote a case entry.</summary>
+public enum EntryAuthor
+{
+    Reporter,
+    Handler,
+
+    /// <summary>A template message with no case content (e.g. the automatic acknowledgement); stored as a template id.</summary>
+    System,
+}
+
+/// <summary>
+/// One entry of a case as the reporter and handlers see it: the report's answers, the reporter's identity, a message
+/// either way, or a system template. Person-written content is a sealed record (protocol.md §4) bound to the case,
+/// this row's id and its kind; system entries carry only a template id. Metadata is deliberately coarse: a per-case
+/// sequence number and a calendar date, never the time of day, so a handler cannot line an entry up with
+/// a door log or a network log.
+/// </summary>
+public sealed class CaseRecord : IOrganisationOwned
+{
+    public const int MaxTemplateIdLength = 64;
+
+    private CaseRecord() { }
+
+    private CaseRecord(Guid id, Guid organisationId, Guid caseId, int sequence, DateOnly date, EntryAuthor author, Guid? authorUserId,
+        RecordKind kind, byte[]? sealedContent, string? templateId)
+    {
+        Id = id;
+        OrganisationId = organisationId;
+        CaseId = caseId;
+        Sequence = sequence;
+        Date = date;
+        Author = author;
+        AuthorUserId = authorUserId;
+        Kind = kind;
+        SealedContent = sealedContent;
+        TemplateId = templateId;
+    }
+
+    /// <summary>A sealed entry written by the reporter or a handler.</summary>
+    public static CaseRecord Sealed(Guid id, Guid organisationId, Guid caseId, int sequence, DateOnly date, EntryAuthor author,
+        Guid? authorUserId, RecordKind kind, byte[] sealedContent)
+    {
+        if (author == EntryAuthor.System)
+        {
+            throw new RuleViolationException("System entries are templates, not sealed content.");
+        }
+
+        if ((author == EntryAuthor.Handler) != authorUserId.HasValue)
+        {
+            throw new RuleViolationException("A handler's entry names the handler; a reporter's names nobody.");
+        }
+
+        if (kind is RecordKind.FileKey or RecordKind.Note or RecordKind.Summary)
+        {
+            throw new RuleViolationException("Notes, summaries and file keys are not case entries the reporter can share.");
+        }
+
+        if (sealedContent.Length < Records.Overhead)
+        {
+            throw new RuleViolationException("A sealed entry is too short to be a record.");
+        }
+
+        return new CaseRecord(id, organisationId, caseId, sequence, date, author, authorUserId, kind, sealedContent, null);
+    }
+
+    /// <summary>A template message from the system; it carries no content, only which template to show.</summary>
+    public static CaseRecord FromTemplate(Guid id, Guid organisationId, Guid caseId, int sequence, DateOnly date, string templateId)
+    {
+        if (string.IsNullOrWhiteSpace(templateId) || templateId.Length > MaxTemplateIdLength)
+        {
+            throw new RuleViolationException("A system entry needs a template id.");
+        }
+
+        return new CaseRecord(id, organisationId, caseId, sequence, date, EntryAuthor.System, null, RecordKind.Message, null, templateId);
+    }
+
+    /// <summary>The record id bound into the sealed content's AAD.</summary>
+    public Guid Id { get; private set; }
+
+    public Guid OrganisationId { get; private set; }
+    public Guid CaseId { get; private set; }
+
+    /// <summary>1, 2, 3 … within the case, in the order entries were added.</summary>
+    public int Sequence { get; private set; }
+
+    /// <summary>The day the entry arrived, in the legal entity's time zone.</summary>
+    public DateOnly Date { get; private set; }
+
+    public EntryAuthor Author { get; private set; }
+    public Guid? AuthorUserId { get; private set; }
+    public RecordKind Kind { get; private set; }
+    public byte[]? SealedContent { get; private set; }
+    public string? TemplateId { get; private set; }
+}
+
+/// <summary>Template ids of system entries; the pages render them in the reader's language.</summary>
+public static class SystemTemplates
+{
+    /// <summary>Sent on submission when the channel acknowledges automatically.</summary>
+    public const string Acknowledgement = "acknowledgement";
+}

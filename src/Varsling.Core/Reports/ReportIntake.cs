@@ -1,0 +1,303 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Varsling.Core.Attachments;
+using Varsling.Core.Cases;
+using Varsling.Core.Data;
+using Varsling.Core.Deadlines;
+using Varsling.Core.Messaging;
+using Varsling.Core.Organisations;
+using Varsling.Crypto;
+
+namespace Varsling.Core.Reports;
+
+public sealed record ChannelChoice(string Slug, string Name, bool IsOpen);
+
+/// <summary>An organisation as its intake landing page shows it.</summary>
+public sealed record IntakeOrganisation(Guid Id, string Slug, string Name, IReadOnlyList<ChannelChoice> Channels,
+    string ControllerName, string ControllerContact, string? DpoContact, string? Processors, int RetentionMonths, string JurisdictionCode);
+
+public sealed record CategoryChoice(Guid Id, string Name);
+
+/// <summary>A handler key a new case is sealed to.</summary>
+public sealed record RecipientKey(Guid UserId, byte[] PublicKey);
+
+/// <summary>A channel as the report form needs it: its categories and the public keys its cases are sealed to.</summary>
+public sealed record IntakeChannel(Guid OrganisationId, string OrganisationSlug, string OrganisationName, Guid ChannelId,
+    string Slug, string Name, bool IsOpen, IReadOnlyList<CategoryChoice> Categories, IReadOnlyList<RecipientKey> Recipients);
+
+/// <summary>A report in plaintext, as the no-JavaScript form delivers it; sealed in memory before anything is written.</summary>
+public sealed record PlainReport(Guid? CategoryId, ReportAnswers Answers, ReporterIdentity Identity, IReadOnlyList<PlainFile> Files);
+
+/// <summary>A file the server encrypted while reading the form: its staged upload, its description and its file key.</summary>
+public sealed record PlainFile(FileMention Mention, byte[] FileKey);
+
+/// <summary>A case key wrapped in the browser: to a handler (<paramref name="UserId"/>) or, when null, to the reporter.</summary>
+public sealed record SealedKey(Guid? UserId, CaseKeyKind Kind, byte[] WrappedKey);
+
+/// <summary>A report sealed in the browser (JavaScript path): the server sees only ciphertext and the lookup token.</summary>
+public sealed record SealedReport(Guid CaseId, Guid? CategoryId, Guid AnswersRecordId, byte[] Answers, Guid? IdentityRecordId,
+    byte[]? Identity, IReadOnlyList<SealedKey> Keys, byte[] LookupToken, byte[] WrappedPrivateKey, IReadOnlyList<SealedFileKey> Files);
+
+/// <summary>What filing a report returns; <see cref="ReceiptCode"/> is set only in the no-JavaScript path and must be shown once, never stored.</summary>
+public sealed record FiledReport(Guid CaseId, string? ReceiptCode, bool Acknowledged);
+
+/// <summary>
+/// Files reports in either path, all or nothing: the case, its wrapped keys, its sealed records, its attachments and
+/// the reporter's credential are written in one transaction, so no half-written case can exist. Both paths store
+/// the same format. A channel with no recipients refuses reports, so no case is filed that nobody can read.
+/// </summary>
+public sealed partial class ReportIntake(
+    VarslingDbContext db,
+    OrganisationScope scope,
+    TimeProvider time,
+    DeploymentSalt salt,
+    ReceiptDerivation derivation,
+    IOptions<IntakeOptions> options,
+    ILogger<ReportIntake> logger)
+{
+    private static readonly CaseKeyKind[] s_handlerKinds = [CaseKeyKind.Shared, CaseKeyKind.Identity, CaseKeyKind.Internal, CaseKeyKind.Summary];
+
+    /// <summary>The organisation by its URL name, entering its scope for the rest of the request.</summary>
+    public async Task<IntakeOrganisation> GetOrganisationAsync(string organisationSlug, CancellationToken ct = default)
+    {
+        var org = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Slug == organisationSlug, ct)
+            ?? throw new NotFoundException("No such organisation.");
+        scope.Enter(org.Id);
+        var channels = await db.Channels.AsNoTracking().OrderBy(c => c.Name)
+            .Select(c => new ChannelChoice(c.Slug, c.Name, c.IsOpen)).ToListAsync(ct);
+        var jurisdiction = await db.LegalEntities.AsNoTracking().OrderBy(e => e.Name).Select(e => e.JurisdictionCode).FirstOrDefaultAsync(ct) ?? "NO";
+        return new IntakeOrganisation(org.Id, org.Slug, org.Name, channels,
+            org.ControllerName.Length > 0 ? org.ControllerName : org.Name, org.ControllerContact, org.DpoContact, org.Processors,
+            org.RetentionMonths, jurisdiction);
+    }
+
+    /// <summary>A channel of the organisation with its categories and recipients.</summary>
+    public async Task<IntakeChannel> GetChannelAsync(string organisationSlug, string channelSlug, CancellationToken ct = default)
+    {
+        var org = await GetOrganisationAsync(organisationSlug, ct);
+        var channel = await db.Channels.AsNoTracking().Include(c => c.Categories).SingleOrDefaultAsync(c => c.Slug == channelSlug, ct)
+            ?? throw new NotFoundException("No such channel.");
+        var recipients = await db.ChannelRecipients.AsNoTracking().Where(r => r.ChannelId == channel.Id).OrderBy(r => r.UserId)
+            .Select(r => new RecipientKey(r.UserId, r.PublicKey)).ToListAsync(ct);
+        return new IntakeChannel(org.Id, org.Slug, org.Name, channel.Id, channel.Slug, channel.Name, channel.IsOpen,
+            channel.Categories.OrderBy(c => c.SortOrder).Select(c => new CategoryChoice(c.Id, c.Name)).ToList(), recipients);
+    }
+
+    /// <summary>The deployment's public receipt salt, which the browser needs to derive a code's secrets.</summary>
+    public Task<byte[]> ReceiptSaltAsync(CancellationToken ct = default) => salt.GetAsync(ct);
+
+    /// <summary>
+    /// No-JavaScript path: generates the reporter's key pair and receipt code, seals everything in memory and files
+    /// the case. The returned code is the only copy; the caller shows it once and forgets it.
+    /// </summary>
+    public async Task<FiledReport> FilePlainAsync(IntakeChannel channel, PlainReport report, CancellationToken ct = default)
+    {
+        RequireAcceptsReports(channel);
+        ValidateText(report.Answers, report.Identity);
+        var code = ReceiptCode.Generate();
+        var secrets = await derivation.DeriveAsync(code, await salt.GetAsync(ct), ct);
+        var caseId = Guid.NewGuid();
+        var keys = s_handlerKinds.ToDictionary(k => k, _ => CaseKeys.Generate());
+        try
+        {
+            using var reporter = P256KeyPair.Generate();
+            var sealedKeys = new List<SealedKey>();
+            foreach (var recipient in channel.Recipients)
+            {
+                sealedKeys.AddRange(s_handlerKinds.Select(k => new SealedKey(recipient.UserId, k, CaseKeys.Wrap(keys[k], recipient.PublicKey, caseId, k))));
+            }
+
+            sealedKeys.Add(new SealedKey(null, CaseKeyKind.Shared, CaseKeys.Wrap(keys[CaseKeyKind.Shared], reporter.PublicKey, caseId, CaseKeyKind.Shared)));
+            var answersId = Guid.NewGuid();
+            var answers = Records.Seal(keys[CaseKeyKind.Shared], caseId, answersId, RecordKind.Answers, EntryJson.Encode(report.Answers));
+            Guid? identityId = report.Identity.IsEmpty ? null : Guid.NewGuid();
+            var identity = identityId is { } iid
+                ? Records.Seal(keys[CaseKeyKind.Identity], caseId, iid, RecordKind.Identity, EntryJson.Encode(report.Identity))
+                : null;
+            var files = report.Files.Select(f => new SealedFileKey(f.Mention.Id,
+                Records.Seal(keys[CaseKeyKind.Shared], caseId, f.Mention.Id, RecordKind.FileKey, f.FileKey))).ToList();
+            var sealedReport = new SealedReport(caseId, report.CategoryId, answersId, answers, identityId, identity, sealedKeys,
+                secrets.LookupToken, PrivateKeyWrap.WrapWithKey(reporter, secrets.WrapKey), files);
+            var filed = await FileAsync(channel, sealedReport, ct);
+            return filed with { ReceiptCode = ReceiptCode.Format(code) };
+        }
+        finally
+        {
+            foreach (var key in keys.Values)
+            {
+                CryptographicOperations.ZeroMemory(key);
+            }
+
+            CryptographicOperations.ZeroMemory(secrets.WrapKey);
+        }
+    }
+
+    /// <summary>JavaScript path: files a report the browser sealed. Checks everything that can be checked without keys.</summary>
+    public async Task<FiledReport> FileSealedAsync(IntakeChannel channel, SealedReport report, CancellationToken ct = default)
+    {
+        RequireAcceptsReports(channel);
+        return await FileAsync(channel, report, ct);
+    }
+
+    private async Task<FiledReport> FileAsync(IntakeChannel channel, SealedReport report, CancellationToken ct)
+    {
+        Validate(channel, report);
+        var lookupHash = ReceiptCode.HashLookupToken(report.LookupToken);
+        if (await db.ReporterCredentials.IgnoreQueryFilters().AnyAsync(r => r.LookupHash == lookupHash, ct)
+            || await db.Cases.IgnoreQueryFilters().AnyAsync(c => c.Id == report.CaseId, ct))
+        {
+            throw new RuleViolationException("This report was already submitted, or its receipt code is in use. Please start again.");
+        }
+
+        var ch = await db.Channels.Include(c => c.LegalEntity).SingleAsync(c => c.Id == channel.ChannelId, ct);
+        var org = await db.Organisations.SingleAsync(o => o.Id == channel.OrganisationId, ct);
+        if (report.CategoryId is { } categoryId && !channel.Categories.Any(c => c.Id == categoryId))
+        {
+            throw new RuleViolationException("Choose one of the channel's categories.");
+        }
+
+        var legalEntity = ch.LegalEntity!;
+        var jurisdiction = Jurisdictions.Get(legalEntity.JurisdictionCode);
+        var clock = new CaseClockContext(jurisdiction, new ClockPolicy(RetentionMonths: legalEntity.RetentionMonths ?? org.RetentionMonths),
+            ch.Kind == ChannelKind.External);
+        var now = time.GetUtcNow();
+        var today = jurisdiction.LocalDate(now);
+        var orgId = channel.OrganisationId;
+
+        var c = Case.Receive(report.CaseId, orgId, legalEntity.Id, ch.Id, report.CategoryId, NewReference(), now, clock);
+        db.Cases.Add(c);
+        db.CaseKeyGrants.AddRange(report.Keys.Select(k =>
+            new CaseKeyGrant(Guid.NewGuid(), orgId, c.Id, k.UserId is null ? KeyHolder.Reporter : KeyHolder.Handler, k.UserId, k.Kind, k.WrappedKey)));
+        db.ReporterCredentials.Add(new ReporterCredential(c.Id, orgId, lookupHash, report.WrappedPrivateKey));
+        var sequence = 1;
+        db.CaseRecords.Add(CaseRecord.Sealed(report.AnswersRecordId, orgId, c.Id, sequence++, today, EntryAuthor.Reporter, null, RecordKind.Answers, report.Answers));
+        if (report.IdentityRecordId is { } identityId && report.Identity is { } identity)
+        {
+            db.CaseRecords.Add(CaseRecord.Sealed(identityId, orgId, c.Id, sequence++, today, EntryAuthor.Reporter, null, RecordKind.Identity, identity));
+        }
+
+        if (ch.AutoAcknowledge)
+        {
+            c.Acknowledge(now, clock);
+            db.CaseRecords.Add(CaseRecord.FromTemplate(Guid.NewGuid(), orgId, c.Id, sequence, today, SystemTemplates.Acknowledgement));
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var fileIds = await StagedFiles.AttachAsync(db, time, orgId, c.Id, report.AnswersRecordId, report.Files, options.Value.MaxFiles, ct);
+        await db.SaveChangesAsync(ct);
+        await StagedFiles.MoveChunksAsync(db, fileIds, ct);
+        await tx.CommitAsync(ct);
+        LogFiled(logger, c.Id, ch.Id, fileIds.Count, ch.AutoAcknowledge);
+        return new FiledReport(c.Id, null, ch.AutoAcknowledge);
+    }
+
+    private static void RequireAcceptsReports(IntakeChannel channel)
+    {
+        if (!channel.IsOpen)
+        {
+            throw new RuleViolationException("This channel is closed and accepts no new reports.");
+        }
+
+        if (channel.Recipients.Count == 0)
+        {
+            throw new RuleViolationException(
+                "This channel has no case handlers yet, so a report could not be read by anyone. Nothing was saved; please contact the organisation another way or try later.");
+        }
+    }
+
+    private void ValidateText(ReportAnswers answers, ReporterIdentity identity)
+    {
+        if (string.IsNullOrWhiteSpace(answers.What))
+        {
+            throw new RuleViolationException("Describe what happened.");
+        }
+
+        var max = options.Value.MaxTextLength;
+        string?[] all = [answers.What, answers.When, answers.Where, answers.Who, answers.HowKnown, identity.Name, identity.Contact];
+        if (all.Any(t => t is not null && t.Length > max))
+        {
+            throw new RuleViolationException($"Each answer can be at most {max:N0} characters.");
+        }
+    }
+
+    private void Validate(IntakeChannel channel, SealedReport report)
+    {
+        if (report.CaseId == Guid.Empty || report.AnswersRecordId == Guid.Empty || report.IdentityRecordId == Guid.Empty)
+        {
+            throw new RuleViolationException("The report's ids are missing.");
+        }
+
+        // Answers hold at most seven texts of MaxTextLength characters (4 UTF-8 bytes each at worst) plus file names.
+        var maxRecord = Records.Overhead + (long)options.Value.MaxTextLength * 4 * 7 + 64 * 1024;
+        RequireRecord(report.Answers, maxRecord);
+        if ((report.IdentityRecordId is null) != (report.Identity is null))
+        {
+            throw new RuleViolationException("The identity record is incomplete.");
+        }
+
+        if (report.Identity is { } identity)
+        {
+            RequireRecord(identity, maxRecord);
+        }
+
+        if (report.LookupToken.Length != 32)
+        {
+            throw new RuleViolationException("The receipt lookup token has the wrong length.");
+        }
+
+        try
+        {
+            PrivateKeyWrap.ReadPublicKey(report.WrappedPrivateKey);
+        }
+        catch (CryptoFormatException)
+        {
+            throw new RuleViolationException("The reporter's wrapped key is not valid.");
+        }
+
+        if (report.WrappedPrivateKey.Length != PrivateKeyWrap.WrappedLength || report.WrappedPrivateKey[6] != 0)
+        {
+            throw new RuleViolationException("The reporter's key must be wrapped under the receipt-derived key.");
+        }
+
+        var expected = channel.Recipients.SelectMany(r => s_handlerKinds.Select(k => (UserId: (Guid?)r.UserId, Kind: k)))
+            .Append((UserId: (Guid?)null, Kind: CaseKeyKind.Shared)).ToHashSet();
+        var given = report.Keys.Select(k => (k.UserId, k.Kind)).ToList();
+        if (given.Count != expected.Count || !given.ToHashSet().SetEquals(expected))
+        {
+            throw new RuleViolationException("The case keys must be wrapped to exactly the channel's handlers and the reporter.");
+        }
+
+        foreach (var key in report.Keys)
+        {
+            if (key.WrappedKey.Length != CaseKeys.WrappedLength || key.WrappedKey[0] != 1 || key.WrappedKey[1] != 1)
+            {
+                throw new RuleViolationException("A wrapped case key is malformed.");
+            }
+        }
+    }
+
+    private static void RequireRecord(byte[] blob, long maxLength)
+    {
+        if (blob.Length < Records.Overhead || blob.Length > maxLength || blob[0] != 1 || blob[1] != 2)
+        {
+            throw new RuleViolationException("A sealed record is malformed or too large.");
+        }
+    }
+
+    /// <summary>A human-readable reference: "V-" and ten Crockford base32 symbols (50 random bits), no content.</summary>
+    private static string NewReference()
+    {
+        Span<char> chars = stackalloc char[10];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = ReceiptCode.Alphabet[RandomNumberGenerator.GetInt32(ReceiptCode.Alphabet.Length)];
+        }
+
+        return "V-" + new string(chars);
+    }
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Report filed as case {CaseId} on channel {ChannelId} with {FileCount} files; acknowledged {Acknowledged}")]
+    private static partial void LogFiled(ILogger logger, Guid caseId, Guid channelId, int fileCount, bool acknowledged);
+}

@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Varsling.Intake;
+
+/// <summary>The intake host's abuse limits, bound from <c>IntakeWeb</c>. They count globally, never per address.</summary>
+public sealed class IntakeWebOptions
+{
+    public const string Section = "IntakeWeb";
+
+    /// <summary>Report submissions (and mailbox posts) accepted per minute across the whole site.</summary>
+    [Range(1, 100_000)]
+    public int SubmissionsPerMinute { get; set; } = 60;
+
+    /// <summary>Mailbox login attempts accepted per minute across the whole site.</summary>
+    [Range(1, 100_000)]
+    public int LoginsPerMinute { get; set; } = 120;
+}

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Varsling.Core.Accounts;
+using Varsling.Core.Data;
+using Varsling.Core.Organisations;
+using Varsling.Core.Reports;
+using Varsling.Crypto;
+
+namespace Varsling.Testing;
+
+/// <summary>A case handler made in a test: a user row and a key pair whose public key a channel seals its cases to.</summary>
+public sealed record TestHandler(Guid UserId, Guid OrganisationId, P256KeyPair Key);
+
+public static class Handlers
+{
+    /// <summary>Seeds the demo organisations (idempotent) and adds a new handler as recipient of the channel.</summary>
+    public static async Task<TestHandler> AddRecipientAsync(string connectionString, string organisationSlug, string channelSlug)
+    {
+        await using (var seed = TestDb.Create(connectionString))
+        {
+            await new DemoData(seed, TimeProvider.System).SeedAsync();
+        }
+
+        Guid orgId;
+        await using (var read = TestDb.Create(connectionString))
+        {
+            orgId = await read.Organisations.Where(o => o.Slug == organisationSlug).Select(o => o.Id).SingleAsync();
+        }
+
+        await using var db = TestDb.Create(connectionString, orgId);
+        var channel = await db.Channels.SingleAsync(c => c.Slug == channelSlug);
+        var key = P256KeyPair.Generate();
+        var userId = Guid.NewGuid();
+        var name = "handler-" + userId.ToString("N")[..8];
+        db.Users.Add(new VarslingUser
+        {
+            Id = userId,
+            OrganisationId = orgId,
+            DisplayName = name,
+            UserName = name,
+            NormalizedUserName = name.ToUpperInvariant(),
+            SecurityStamp = Guid.NewGuid().ToString("N"),
+        });
+        db.ChannelRecipients.Add(new ChannelRecipient(Guid.NewGuid(), orgId, channel.Id, userId, key.PublicKey));
+        await db.SaveChangesAsync();
+        return new TestHandler(userId, orgId, key);
+    }
+
+    /// <summary>A context scoped to the handler's organisation.</summary>
+    public static VarslingDbContext Context(this TestHandler handler, string connectionString) => TestDb.Create(connectionString, handler.OrganisationId);
+}
