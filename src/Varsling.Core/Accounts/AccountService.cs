@@ -62,11 +62,11 @@ public sealed partial class AccountService(
     public const int RecoveryCodeCount = 10;
 
     private const string TokenProvider = "Varsling";
-
-    private static string? _timingHash;
     private const string LastTotpStepToken = "TotpLastStep";
     private const string RecoveryCodesToken = "RecoveryCodeHashes";
     private const int RecoveryCodeLength = 10;
+
+    private static string? _timingHash;
 
     /// <summary>The password step. Counts failures towards lockout; on success opens a pending key session if the person has keys.</summary>
     public async Task<LoginAttempt> CheckPasswordAsync(string email, string password, CancellationToken ct = default)
@@ -112,14 +112,15 @@ public sealed partial class AccountService(
 
     /// <summary>
     /// The second step: a 6-digit TOTP code (each step accepted once) or one of the recovery codes (each usable
-    /// once). Failures count towards the same lockout as passwords; lockout also ends the pending key session.
+    /// once). Failures count towards the same lockout as passwords; lockout ends this login's pending key session
+    /// (sessions already signed in elsewhere go on, so failed codes cannot be used to sign someone out).
     /// </summary>
     public async Task<SecondFactorResult> VerifySecondFactorAsync(Guid userId, SessionHandle pending, string code, CancellationToken ct = default)
     {
         var user = await RequireUserAsync(userId);
         if (await users.IsLockedOutAsync(user))
         {
-            await keyRing.EndAllAsync(user.Id, ct: ct);
+            await keyRing.EndAsync(user.Id, pending.Id, ct);
             return new SecondFactorResult(true, null);
         }
 
@@ -133,7 +134,7 @@ public sealed partial class AccountService(
             var locked = await users.IsLockedOutAsync(user);
             if (locked)
             {
-                await keyRing.EndAllAsync(user.Id, ct: ct);
+                await keyRing.EndAsync(user.Id, pending.Id, ct);
             }
 
             LogCodeRefused(logger, user.Id, locked);
@@ -411,7 +412,7 @@ public sealed partial class AccountService(
     /// <summary>True, and the code is used up, when it is one of the person's unused recovery codes.</summary>
     private async Task<bool> RedeemRecoveryCodeAsync(VarslingUser user, string typed)
     {
-        if (!RecoveryKeyCode.TryNormalise(typed, RecoveryCodeLength, out var code))
+        if (!CrockfordText.TryNormalise(typed, RecoveryCodeLength, out var code))
         {
             return false;
         }

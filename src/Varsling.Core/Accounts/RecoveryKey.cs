@@ -108,7 +108,7 @@ public static class RecoveryKey
 }
 
 /// <summary>Reads typed Crockford base32 codes: case, spaces and dashes ignored, I/L read as 1 and O as 0.</summary>
-internal static class RecoveryKeyCode
+internal static class CrockfordText
 {
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
