@@ -62,9 +62,11 @@ public sealed partial class AccountService(
     public const int RecoveryCodeCount = 10;
 
     private const string TokenProvider = "Varsling";
+    private const string LastTotpStepToken = "TotpLastStep";
+    private const string RecoveryCodesToken = "RecoveryCodeHashes";
+    private const int RecoveryCodeLength = 10;
 
     private static string? _timingHash;
-    private const string LastTotpStepToken = "TotpLastStep";
 
     /// <summary>The password step. Counts failures towards lockout; on success opens a pending key session if the person has keys.</summary>
     public async Task<LoginAttempt> CheckPasswordAsync(string email, string password, CancellationToken ct = default)
@@ -110,28 +112,29 @@ public sealed partial class AccountService(
 
     /// <summary>
     /// The second step: a 6-digit TOTP code (each step accepted once) or one of the recovery codes (each usable
-    /// once). Failures count towards the same lockout as passwords; lockout also ends the pending key session.
+    /// once). Failures count towards the same lockout as passwords; lockout ends this login's pending key session
+    /// (sessions already signed in elsewhere go on, so failed codes cannot be used to sign someone out).
     /// </summary>
     public async Task<SecondFactorResult> VerifySecondFactorAsync(Guid userId, SessionHandle pending, string code, CancellationToken ct = default)
     {
         var user = await RequireUserAsync(userId);
         if (await users.IsLockedOutAsync(user))
         {
-            await keyRing.EndAllAsync(user.Id, ct: ct);
+            await keyRing.EndAsync(user.Id, pending.Id, ct);
             return new SecondFactorResult(true, null);
         }
 
         var compact = new string(code.Where(c => !char.IsWhiteSpace(c)).ToArray());
         var accepted = compact.Length == Totp.Digits && compact.All(char.IsAsciiDigit)
             ? await AcceptTotpAsync(user, compact)
-            : (await users.RedeemTwoFactorRecoveryCodeAsync(user, compact.ToUpperInvariant())).Succeeded;
+            : await RedeemRecoveryCodeAsync(user, compact);
         if (!accepted)
         {
             await users.AccessFailedAsync(user);
             var locked = await users.IsLockedOutAsync(user);
             if (locked)
             {
-                await keyRing.EndAllAsync(user.Id, ct: ct);
+                await keyRing.EndAsync(user.Id, pending.Id, ct);
             }
 
             LogCodeRefused(logger, user.Id, locked);
@@ -213,7 +216,7 @@ public sealed partial class AccountService(
         await db.SaveChangesAsync(ct);
         await SetPasswordAsync(user, newPassword);
         Check(await users.SetTwoFactorEnabledAsync(user, true));
-        var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []).ToList();
+        var codes = await ReplaceRecoveryCodesAsync(user, RecoveryCodeCount);
         await users.ResetAccessFailedCountAsync(user);
         await keyRing.EndAllAsync(user.Id, ct: ct);
         var opened = await keyRing.OpenAsync(user.Id, user.OrganisationId, pair, Min(options.Value.IdleTimeout, options.Value.AbsoluteLifetime), ct);
@@ -360,7 +363,7 @@ public sealed partial class AccountService(
         await keyRing.EndAllAsync(user.Id, ct: ct);
         Check(await users.SetTwoFactorEnabledAsync(user, false));
         Check(await users.ResetAuthenticatorKeyAsync(user));
-        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        await ReplaceRecoveryCodesAsync(user, 0);
         var password = ReceiptCode.Generate();
         await SetPasswordAsync(user, password);
         Check(await users.ResetAccessFailedCountAsync(user));
@@ -393,6 +396,53 @@ public sealed partial class AccountService(
         Check(await users.SetAuthenticationTokenAsync(user, TokenProvider, LastTotpStepToken, accepted.ToString(CultureInfo.InvariantCulture)));
         return true;
     }
+
+    /// <summary>
+    /// New TOTP recovery codes (10 Crockford symbols, 50 bits each) replace all earlier ones. Only their SHA-256
+    /// hashes are stored (Identity's own store keeps them in the clear); 50 random bits need no slow hash, as
+    /// guessing is bounded by the lockout and the password step comes first.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> ReplaceRecoveryCodesAsync(VarslingUser user, int count)
+    {
+        var codes = Enumerable.Range(0, count).Select(_ => NewRecoveryCode()).ToList();
+        Check(await users.SetAuthenticationTokenAsync(user, TokenProvider, RecoveryCodesToken, string.Join(';', codes.Select(HashRecoveryCode))));
+        return codes;
+    }
+
+    /// <summary>True, and the code is used up, when it is one of the person's unused recovery codes.</summary>
+    private async Task<bool> RedeemRecoveryCodeAsync(VarslingUser user, string typed)
+    {
+        if (!CrockfordText.TryNormalise(typed, RecoveryCodeLength, out var code))
+        {
+            return false;
+        }
+
+        var stored = (await users.GetAuthenticationTokenAsync(user, TokenProvider, RecoveryCodesToken) ?? "")
+            .Split(';', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var hash = HashRecoveryCode(code);
+        if (!stored.Remove(hash))
+        {
+            return false;
+        }
+
+        Check(await users.SetAuthenticationTokenAsync(user, TokenProvider, RecoveryCodesToken, string.Join(';', stored)));
+        return true;
+    }
+
+    private static string NewRecoveryCode()
+    {
+        var symbols = string.Create(RecoveryCodeLength, 0, (span, _) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = ReceiptCode.Alphabet[System.Security.Cryptography.RandomNumberGenerator.GetInt32(ReceiptCode.Alphabet.Length)];
+            }
+        });
+        return symbols[..5] + "-" + symbols[5..];
+    }
+
+    private static string HashRecoveryCode(string code) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(code.Replace("-", "", StringComparison.Ordinal))));
 
     private async Task RequireValidPasswordAsync(VarslingUser user, string password)
     {

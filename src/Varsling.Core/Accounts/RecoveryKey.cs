@@ -106,3 +106,38 @@ public static class RecoveryKey
         return true;
     }
 }
+
+/// <summary>Reads typed Crockford base32 codes: case, spaces and dashes ignored, I/L read as 1 and O as 0.</summary>
+internal static class CrockfordText
+{
+    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+    public static bool TryNormalise(string typed, int length, out string code)
+    {
+        var symbols = new System.Text.StringBuilder(length);
+        foreach (var raw in typed)
+        {
+            if (raw is ' ' or '-')
+            {
+                continue;
+            }
+
+            var c = char.ToUpperInvariant(raw) switch
+            {
+                'I' or 'L' => '1',
+                'O' => '0',
+                var other => other,
+            };
+            if (!Alphabet.Contains(c, StringComparison.Ordinal) || symbols.Length == length)
+            {
+                code = "";
+                return false;
+            }
+
+            symbols.Append(c);
+        }
+
+        code = symbols.ToString();
+        return code.Length == length;
+    }
+}

@@ -220,4 +220,30 @@ public sealed class AccountServiceTests(AccountsHarness harness) : IClassFixture
         Assert.Null(oldCode.User);
         Assert.NotEqual(oldKey, (await KeyOfAsync(user.UserId)).PublicKey);
     }
+
+    [Fact]
+    public async Task RecoveryCodes_AreStoredOnlyAsHashes_AndEachWorksOnce()
+    {
+        var user = await harness.CreateEnrolledUserAsync(NewEmail(), "correct horse battery staple");
+        var code = user.Enrolment.RecoveryCodes[7];
+
+        await using (var db = harness.Database.Context())
+        {
+            var tokens = await db.UserTokens.Where(t => t.UserId == user.UserId).Select(t => t.Value ?? "").ToListAsync();
+            var compact = user.Enrolment.RecoveryCodes.Select(c => c.Replace("-", "", StringComparison.Ordinal));
+            Assert.DoesNotContain(tokens, t => user.Enrolment.RecoveryCodes.Concat(compact).Any(c => t.Contains(c, StringComparison.OrdinalIgnoreCase)));
+        }
+
+        var first = await WithAccountsAsync(async a =>
+            await a.VerifySecondFactorAsync(user.UserId, (await a.CheckPasswordAsync(user.Email, user.Password)).Session!, " " + code.ToLowerInvariant()));
+        var second = await WithAccountsAsync(async a =>
+            await a.VerifySecondFactorAsync(user.UserId, (await a.CheckPasswordAsync(user.Email, user.Password)).Session!, code));
+        var another = await WithAccountsAsync(async a =>
+            await a.VerifySecondFactorAsync(user.UserId, (await a.CheckPasswordAsync(user.Email, user.Password)).Session!, user.Enrolment.RecoveryCodes[2]));
+
+        Assert.Matches("^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$", code);
+        Assert.NotNull(first.User);
+        Assert.Null(second.User);
+        Assert.NotNull(another.User);
+    }
 }
