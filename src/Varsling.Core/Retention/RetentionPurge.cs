@@ -115,9 +115,14 @@ public sealed partial class RetentionPurge(VarslingDbContext db, AuditLog audit,
         });
     }
 
-    /// <summary>Keys first, then everything else the case owns; rows that reference the case cascade from it.</summary>
+    /// <summary>
+    /// Keys first — the case keys wrapped to handlers and reporter, and the reporter's wrapped private key — then
+    /// the case, from which its records, attachments, chunks and sessions cascade.
+    /// </summary>
     private async Task DeleteCaseRowsAsync(Guid caseId, CancellationToken ct)
     {
+        await db.CaseKeyGrants.IgnoreQueryFilters().Where(g => g.CaseId == caseId).ExecuteDeleteAsync(ct);
+        await db.ReporterCredentials.IgnoreQueryFilters().Where(r => r.CaseId == caseId).ExecuteDeleteAsync(ct);
         await db.Cases.IgnoreQueryFilters().Where(c => c.Id == caseId).ExecuteDeleteAsync(ct);
     }
 

@@ -36,28 +36,6 @@ public sealed class FilingAndAnsweringAReport(MigratedDatabase database) : IClas
         return await work(scope.ServiceProvider);
     }
 
-    private static async Task<PlainFile> StageAsync(IServiceProvider sp, byte[] content, string name)
-    {
-        var uploads = sp.GetRequiredService<UploadStore>();
-        var fileId = Guid.NewGuid();
-        var key = ChunkedFile.GenerateKey();
-        var header = ChunkedFile.CreateHeader(fileId, 16);
-        await uploads.BeginAsync(fileId, header, default);
-        var index = 0;
-        for (var offset = 0; ; offset += 16, index++)
-        {
-            var length = Math.Min(16, content.Length - offset);
-            var isFinal = length < 16;
-            await uploads.AppendAsync(fileId, index, ChunkedFile.SealChunk(key, header, (ulong)index, content.AsSpan(offset, length), isFinal), isFinal, default);
-            if (isFinal)
-            {
-                break;
-            }
-        }
-
-        return new PlainFile(new FileMention(fileId, name, "text/plain", content.Length), key);
-    }
-
     private static PlainReport Report(string what, params PlainFile[] files) => new(null,
         new ReportAnswers(what, "Last week", "Warehouse 3", "A manager", "I saw it", files.Select(f => f.Mention).ToList()),
         new ReporterIdentity("Kari Nordmann", "kari@example.org"), files);
@@ -70,7 +48,7 @@ public sealed class FilingAndAnsweringAReport(MigratedDatabase database) : IClas
         {
             var intake = sp.GetRequiredService<ReportIntake>();
             var channel = await intake.GetChannelAsync(DemoData.NordlysSlug, "varsling");
-            var file = await StageAsync(sp, content, "invoice.txt");
+            var file = await Uploads.StageAsync(sp, content, "invoice.txt");
             return await intake.FilePlainAsync(channel, Report("Double payments to a supplier", file));
         });
 

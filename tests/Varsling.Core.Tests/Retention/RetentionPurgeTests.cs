@@ -1,9 +1,14 @@
+using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Varsling.Core.Audit;
 using Varsling.Core.Cases;
+using Varsling.Core.Data;
+using Varsling.Core.Messaging;
+using Varsling.Core.Reports;
 using Varsling.Core.Organisations;
 using Varsling.Core.Retention;
 using Varsling.Testing;
@@ -237,6 +242,64 @@ public sealed class RetentionPurgeTests
         Assert.Equal(AuditAction.CasePurged, purged.Action);
         Assert.Equal(AuditActorKind.System, purged.ActorKind);
         Assert.True((await new AuditVerifier(read).VerifyAsync()).FirstBrokenEventId is null);
+    }
+
+    [Fact]
+    public async Task AfterPurge_AFiledReportLeavesNoKeyCredentialRecordOrFileChunkInTheDump()
+    {
+        var world = await NewWorldAsync();
+        var handler = await Handlers.AddRecipientAsync(world.ConnectionString, DemoData.NordlysSlug, "varsling");
+        var filedAt = new FakeClock(s_closed.AddDays(-40));
+        Guid caseId;
+        await using (var services = CoreServices.Build(world.ConnectionString, filedAt))
+        await using (var scope = services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<OrganisationScope>().Enter(world.OrganisationId);
+            var intake = scope.ServiceProvider.GetRequiredService<ReportIntake>();
+            var channel = await intake.GetChannelAsync(DemoData.NordlysSlug, "varsling");
+            var file = await Uploads.StageAsync(scope.ServiceProvider, Encoding.UTF8.GetBytes("Ledger page 12, rows 4 to 9."), "ledger.txt");
+            var report = new PlainReport(null, new ReportAnswers("Purge canary report", "May", "Oslo", "Someone", "Saw it", [file.Mention]),
+                new ReporterIdentity("Purge Canary", "canary@example.org"), [file]);
+            caseId = (await intake.FilePlainAsync(channel, report)).CaseId;
+        }
+
+        await using (var db = handler.Context(world.ConnectionString))
+        {
+            await new HandlerMessages(db, filedAt, NullLogger<HandlerMessages>.Instance).PostAsync(caseId, handler.UserId, handler.Key, "A question.");
+            var c = await db.Cases.SingleAsync(x => x.Id == caseId);
+            var organisation = await db.Organisations.SingleAsync(o => o.Id == c.OrganisationId);
+            var channel = await db.Channels.Include(x => x.LegalEntity).SingleAsync(x => x.Id == c.ChannelId);
+            c.Close(s_closed, CaseOutcome.InsufficientInformation, CaseClockContexts.For(organisation, channel.LegalEntity!, channel));
+            await db.SaveChangesAsync();
+        }
+
+        var database = new NpgsqlConnectionStringBuilder(world.ConnectionString).Database!;
+        string Dump() => PostgresServer.Shared.RunClient("pg_dump", "--data-only", "--exclude-table-data=audit_events", database);
+        // pg_dump writes bytea as hex: each wrapped key, lookup hash and file chunk must vanish with the case.
+        var traces = new List<string> { caseId.ToString() };
+        await using (var read = TestDb.Create(world.ConnectionString))
+        {
+            var blobs = new List<byte[]>();
+            blobs.AddRange(await read.CaseKeyGrants.IgnoreQueryFilters().Where(g => g.CaseId == caseId).Select(g => g.WrappedKey).ToListAsync());
+            blobs.AddRange(await read.ReporterCredentials.IgnoreQueryFilters().Where(r => r.CaseId == caseId).Select(r => r.LookupHash).ToListAsync());
+            blobs.AddRange(await read.AttachmentChunks.IgnoreQueryFilters().Select(a => a.Data).ToListAsync());
+            traces.AddRange(blobs.Select(b => Convert.ToHexString(b).ToLowerInvariant()));
+        }
+
+        var before = Dump();
+        Assert.True(traces.Count >= 5, $"expected the case id, key grants, a credential and file chunks; got {traces.Count} traces");
+        Assert.All(traces, t => Assert.Contains(t, before, StringComparison.Ordinal));
+
+        var purge = Purge(world, s_dueStartsUtc, out var purgeDb);
+        await using var _ = purgeDb;
+        Assert.Equal(new PurgeRun(1, 0), await purge.RunAsync());
+
+        var after = Dump();
+        Assert.All(traces, t => Assert.DoesNotContain(t, after, StringComparison.Ordinal));
+        await using var check = TestDb.Create(world.ConnectionString);
+        Assert.Equal(1, await check.PurgeRecords.IgnoreQueryFilters().CountAsync());
+        Assert.Equal(0, await check.CaseRecords.IgnoreQueryFilters().CountAsync());
+        Assert.Equal(0, await check.Attachments.IgnoreQueryFilters().CountAsync());
     }
 
     /// <summary>Cancels the run as soon as the first case has been purged: an abort between two cases.</summary>
