@@ -61,7 +61,9 @@ done
 bin() { echo "src/Varsling.$1/bin/Debug/net10.0/Varsling.$1.dll"; }
 
 dotnet "$(bin Worker)" migrate
-dotnet "$(bin Worker)" seed-demo
+# The demo handlers' sign-in details are printed once, when created; keep them for later runs (.run/ is ignored by git).
+dotnet "$(bin Worker)" seed-demo | tee "$state/seed.out"
+grep '^Demo handler' "$state/seed.out" >>"$state/demo-accounts.txt" || true
 
 mkdir -p "$state/logs"
 ASPNETCORE_URLS="http://127.0.0.1:$INTAKE_PORT" dotnet "$(bin Intake)" --contentRoot "$root/src/Varsling.Intake" >"$state/logs/intake.log" 2>&1 &
@@ -86,7 +88,9 @@ Varsling is running (healthy):
   Worker:                   running scheduled jobs
   PostgreSQL:               127.0.0.1:$PG_PORT, database varsling, data in $pgdir/data
   Logs:                     $state/logs/
-Demo organisations: nordlys (NO + SE legal entities), fjellberg (SE).
+Demo organisations: nordlys (NO + SE legal entities), fjellberg (SE). Report at /nb/nordlys/ or /nb/fjellberg/.
+Demo handlers (local only; add the authenticator key to an authenticator app):
+$(sed 's/^/  /' "$state/demo-accounts.txt" 2>/dev/null)
 Press Ctrl-C to stop everything.
 MSG
 

@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.AddScoped<OrganisationScope>();
         services.AddDbContext<VarslingDbContext>(options => VarslingDb.Configure(options, connectionString));
         services.AddScoped<DemoData>();
+        services.AddScoped<DemoHandlers>();
         services.AddScoped<DataSubjectRequests>();
         services.AddScoped<RetentionPurge>();
         services.AddScoped<CaseStatistics>();

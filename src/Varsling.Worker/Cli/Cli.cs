@@ -17,7 +17,7 @@ public static class Cli
         Usage: Varsling.Worker <verb> [options]
           run                 run the scheduled jobs until stopped (the default)
           migrate             apply pending database migrations
-          seed-demo           add the demo organisations (idempotent; creates no users)
+          seed-demo           add the demo organisations and one enrolled demo handler each (idempotent)
           purge               purge closed cases whose purge date has come (--dry-run lists them and why)
           audit-verify        check the audit log's hash chain; exit 1 at the first broken event
           deadlines ...       print the clock for a hypothetical case:

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Varsling.Core.Accounts;
 using Varsling.Core.Data;
 using Varsling.Core.Organisations;
 
@@ -33,6 +34,22 @@ internal static class DatabaseCommands
         stdout.WriteLine(created.Count == 0
             ? "Demo data already present."
             : $"Created demo organisations: {string.Join(", ", created)}.");
+
+        (string Org, string Email, string Name)[] handlers =
+        [
+            (DemoData.NordlysSlug, "kari.demo@nordlys.example", "Kari Demo"),
+            (DemoData.FjellbergSlug, "sven.demo@fjellberg.example", "Sven Demo"),
+        ];
+        foreach (var (org, email, name) in handlers)
+        {
+            // One DI scope per person: the account service ties its scope to the person's organisation.
+            await using var personScope = services.CreateAsyncScope();
+            if (await personScope.ServiceProvider.GetRequiredService<DemoHandlers>().SeedAsync(org, email, name, ct) is { } h)
+            {
+                stdout.WriteLine($"Demo handler for {h.Organisation}: {h.Email} / password \"{h.Password}\" / authenticator key {h.AuthenticatorKey}");
+            }
+        }
+
         return 0;
     }
 }

@@ -22,6 +22,7 @@ public sealed class DatabaseVerbTests
         var seed = await CliRunner.RunAsync(connectionString, "seed-demo");
         Assert.Equal(0, seed.Code);
         Assert.Contains("nordlys, fjellberg", seed.Out, StringComparison.Ordinal);
+        Assert.Matches(@"Demo handler for nordlys: kari\.demo@nordlys\.example / password ""[^""]+"" / authenticator key [A-Z2-7]{16,}", seed.Out);
         Assert.Equal("Demo data already present.", (await CliRunner.RunAsync(connectionString, "seed-demo")).Out.Trim());
 
         await using var db = TestDb.Create(connectionString);
@@ -30,6 +31,12 @@ public sealed class DatabaseVerbTests
         var jurisdictions = await db.LegalEntities.IgnoreQueryFilters().Select(e => e.JurisdictionCode).Distinct().OrderBy(c => c).ToListAsync();
         Assert.Equal(["NO", "SE"], jurisdictions);
         Assert.True(await db.Categories.IgnoreQueryFilters().CountAsync() >= 8);
+        // Every demo channel has a reader, so the intake accepts reports on it.
+        var channels = await db.Channels.IgnoreQueryFilters().Select(c => c.Id).ToListAsync();
+        var covered = await db.ChannelRecipients.IgnoreQueryFilters().Select(r => r.ChannelId).Distinct().ToListAsync();
+        Assert.Equal(channels.Order(), covered.Order());
+        Assert.Equal(2, await db.UserKeys.IgnoreQueryFilters().CountAsync());
+        Assert.All(await db.Users.ToListAsync(), u => Assert.True(u.TwoFactorEnabled));
     }
 
     [Fact]
