@@ -53,6 +53,8 @@ fi
 
 export ConnectionStrings__Varsling="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=varsling"
 export ASPNETCORE_ENVIRONMENT=Development DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+# Notification e-mail (deadline reminders) is written to a folder instead of being sent.
+export Mail__PickupDirectory="$state/mail" Mail__BackofficeBaseUrl="http://127.0.0.1:$BACKOFFICE_PORT"
 
 say "Building ..."
 for p in Worker Intake Backoffice; do
@@ -88,6 +90,7 @@ Varsling is running (healthy):
   Worker:                   running scheduled jobs
   PostgreSQL:               127.0.0.1:$PG_PORT, database varsling, data in $pgdir/data
   Logs:                     $state/logs/
+  Notification e-mail:      $state/mail/ (written as .eml files, not sent)
 Demo organisations: nordlys (NO + SE legal entities), fjellberg (SE). Report at /nb/nordlys/ or /nb/fjellberg/.
 Demo handlers (local only; add the authenticator key to an authenticator app):
 $(sed 's/^/  /' "$state/demo-accounts.txt" 2>/dev/null)

@@ -10,6 +10,7 @@ public static class DependencyInjection
     {
         services.AddHostedService<Heartbeat>();
         services.AddHostedService<RetentionPurgeJob>();
+        services.AddHostedService<DeadlineReminderJob>();
         services.AddHostedService<KeySessionPurge>();
         return services;
     }

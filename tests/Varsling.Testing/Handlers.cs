@@ -38,6 +38,8 @@ public static class Handlers
             DisplayName = name,
             UserName = name,
             NormalizedUserName = name.ToUpperInvariant(),
+            Email = name + "@example.org",
+            NormalizedEmail = (name + "@example.org").ToUpperInvariant(),
             SecurityStamp = Guid.NewGuid().ToString("N"),
         });
         db.ChannelRecipients.Add(new ChannelRecipient(Guid.NewGuid(), orgId, channel.Id, userId, key.PublicKey));

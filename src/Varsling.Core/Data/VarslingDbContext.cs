@@ -5,6 +5,7 @@ using Varsling.Core.Accounts;
 using Varsling.Core.Attachments;
 using Varsling.Core.Audit;
 using Varsling.Core.Cases;
+using Varsling.Core.Deadlines;
 using Varsling.Core.Messaging;
 using Varsling.Core.Reports;
 using Varsling.Core.Organisations;
@@ -28,6 +29,7 @@ public sealed class VarslingDbContext(DbContextOptions<VarslingDbContext> option
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<DataSubjectRequest> DataSubjectRequests => Set<DataSubjectRequest>();
     public DbSet<PurgeRecord> PurgeRecords => Set<PurgeRecord>();
+    public DbSet<SentReminder> SentReminders => Set<SentReminder>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<UserKey> UserKeys => Set<UserKey>();

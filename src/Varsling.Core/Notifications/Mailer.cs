@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Mime;
+using System.Text;
 using System.Net.Mail;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +15,13 @@ public sealed class Mailer(IOptions<MailOptions> options)
     public async Task SendAsync(string to, string subject, string body, CancellationToken ct = default)
     {
         var o = options.Value;
-        using var message = new MailMessage(o.From, to, subject, body) { IsBodyHtml = false };
+        using var message = new MailMessage(o.From, to, subject, body)
+        {
+            IsBodyHtml = false,
+            SubjectEncoding = Encoding.UTF8,
+            BodyEncoding = Encoding.UTF8,
+            BodyTransferEncoding = TransferEncoding.Base64,
+        };
         using var client = new SmtpClient();
         if (!string.IsNullOrEmpty(o.PickupDirectory))
         {
