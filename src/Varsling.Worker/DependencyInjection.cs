@@ -9,6 +9,7 @@ public static class DependencyInjection
     public static IServiceCollection AddWorkerJobs(this IServiceCollection services)
     {
         services.AddHostedService<Heartbeat>();
+        services.AddHostedService<IntakeCleanup>();
         return services;
     }
 }

@@ -207,4 +207,24 @@ public sealed class FilingAndAnsweringAReport(MigratedDatabase database) : IClas
 
         Assert.Null(resumed);
     }
+
+    [Fact]
+    public async Task ExpiredUploadsAndSessions_ArePurged_AndLiveOnesKept()
+    {
+        var staleId = Guid.NewGuid();
+        await InScope(sp => sp.GetRequiredService<UploadStore>().BeginAsync(staleId, ChunkedFile.CreateHeader(staleId, 16), default));
+        _clock.Advance(TimeSpan.FromHours(25));
+        var freshId = Guid.NewGuid();
+        await InScope(sp => sp.GetRequiredService<UploadStore>().BeginAsync(freshId, ChunkedFile.CreateHeader(freshId, 16), default));
+
+        var purged = await InScope(sp => sp.GetRequiredService<UploadStore>().PurgeExpiredAsync(default));
+        var sessions = await InScope(sp => sp.GetRequiredService<ReporterMailbox>().PurgeExpiredSessionsAsync());
+        _clock.Advance(TimeSpan.FromHours(-25));
+
+        Assert.True(purged >= 1);
+        Assert.True(sessions >= 0);
+        await using var db = _handler.Context(database.ConnectionString);
+        Assert.False(await db.Uploads.AnyAsync(u => u.Id == staleId));
+        Assert.True(await db.Uploads.AnyAsync(u => u.Id == freshId));
+    }
 }
