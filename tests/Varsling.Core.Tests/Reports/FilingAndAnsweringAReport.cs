@@ -118,7 +118,9 @@ public sealed class FilingAndAnsweringAReport(MigratedDatabase database) : IClas
                 .ReadAsync(filed.CaseId, _handler.UserId, _handler.Key);
             Assert.Equal("Nordic Supplies AS.", entries.Last().Message!.Text);
             Assert.Equal([1, 2, 3, 4, 5], entries.Select(e => e.Sequence));
-            Assert.Empty(await db.Uploads.ToListAsync());
+            var fileId = entries.Single(e => e.Kind == RecordKind.Answers).Answers!.Files.Single().Id;
+            Assert.False(await db.Uploads.AnyAsync(u => u.Id == fileId));
+            Assert.True(await db.Attachments.AnyAsync(a => a.Id == fileId));
         }
 
         Assert.DoesNotContain("Double payments", _logs.AllText, StringComparison.Ordinal);

@@ -14,7 +14,7 @@ public sealed class DatabaseVerbTests
 
         var migrate = await CliRunner.RunAsync(connectionString, "migrate");
         Assert.Equal(0, migrate.Code);
-        Assert.Contains("Applied 1 migration(s): 20261122100000_Initial", migrate.Out, StringComparison.Ordinal);
+        Assert.Contains("Applied 2 migration(s): 20261122100000_Initial, 20261122120000_Reports", migrate.Out, StringComparison.Ordinal);
         Assert.Equal("Database is up to date.", (await CliRunner.RunAsync(connectionString, "migrate")).Out.Trim());
 
         var seed = await CliRunner.RunAsync(connectionString, "seed-demo");
