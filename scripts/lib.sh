@@ -43,6 +43,26 @@ ensure_node() {
   apt_install nodejs || die "Node.js 20 or newer is required for the browser-crypto tests: sudo apt-get install nodejs"
 }
 
+# The browser tests drive Debian's Chromium through Playwright (no browser download).
+ensure_chromium() {
+  command -v chromium >/dev/null 2>&1 && return 0
+  apt_install chromium || die "Chromium is required for the intake's browser tests: sudo apt-get install chromium (it must be /usr/bin/chromium, or set VARSLING_CHROMIUM)."
+}
+
+# Installs the intake browser tests' npm tools (axe-core) when they are missing.
+ensure_browser_test_tools() {
+  local dir=tests/Varsling.Intake.Tests
+  [ -f "$dir/package.json" ] || return 0
+  [ -f "$dir/node_modules/axe-core/axe.min.js" ] && return 0
+  command -v npm >/dev/null 2>&1 || apt_install npm || die "npm is required to install axe-core for the browser tests: sudo apt-get install npm"
+  say "Installing the browser tests' npm packages"
+  if [ -f "$dir/package-lock.json" ]; then
+    (cd "$dir" && npm ci --no-audit --no-fund >&2)
+  else
+    (cd "$dir" && npm install --no-audit --no-fund >&2)
+  fi
+}
+
 # Runs a PostgreSQL program; as root it runs as the postgres system user, since initdb and postgres refuse root.
 pg_run() {
   if as_root; then runuser -u postgres -- "$@"; else "$@"; fi

@@ -10,6 +10,8 @@ need_dotnet
 VARSLING_PG_BIN=$(ensure_postgres) || exit 1
 export VARSLING_PG_BIN
 ensure_node || exit 1
+ensure_chromium || exit 1
+ensure_browser_test_tools || exit 1
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 results=$(mktemp -d "${TMPDIR:-/tmp}/varsling-tests.XXXXXX")

@@ -19,6 +19,8 @@ public static class DependencyInjection
         builder.Logging.AddFilter("Microsoft.AspNetCore.HttpLogging", LogLevel.None);
         builder.AddVarslingWeb(cookiePrefix: "vi");
         builder.Services.AddSingleton<IntakeTexts>();
+        // Enums travel by name to the browser; numbers are still accepted from it.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddSingleton<MailboxCookie>();
         builder.Services.AddScoped<PlainFormReader>();
         builder.Services.AddOptions<IntakeWebOptions>().BindConfiguration(IntakeWebOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -116,6 +116,8 @@ public sealed class IntakeTexts : TextCatalog
         Add("mailbox.closed", "Avsluttet", "Closed");
         Add("mailbox.messages", "Meldinger", "Messages");
         Add("mailbox.loading", "Åpner meldingene i nettleseren …", "Opening the messages in your browser …");
+        Add("mailbox.relogin", "Nøkkelen til saken finnes ikke i denne fanen. Logg ut og inn igjen med koden.",
+            "The key to your case is not in this tab. Log out and log in again with your code.");
         Add("mailbox.file", "Vedlegg", "Attachment");
         Add("mailbox.reply", "Svar eller legg til opplysninger", "Reply or add information");
         Add("mailbox.reply.text", "Melding", "Message");

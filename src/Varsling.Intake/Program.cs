@@ -1,5 +1,6 @@
 using Varsling.Intake;
 using Varsling.Intake.Anonymity;
+using Varsling.Intake.Reporting;
 using Varsling.WebCommon;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,7 @@ builder.AddIntakeWeb();
 var app = builder.Build();
 app.UseAnonymousRequests();
 app.UseVarslingWeb(DependencyInjection.UseIntakeEndpoints);
+app.MapIntakeApi();
 app.Run();
 
 /// <summary>The intake host's entry point, visible to the test host.</summary>

@@ -12,6 +12,7 @@ public static class DependencyInjection
         services.AddHostedService<RetentionPurgeJob>();
         services.AddHostedService<DeadlineReminderJob>();
         services.AddHostedService<KeySessionPurge>();
+        services.AddHostedService<IntakeCleanup>();
         return services;
     }
 }

@@ -155,3 +155,72 @@ public sealed class RateLimits(StrictlyLimitedIntakeHost host) : IClassFixture<S
         Assert.Equal(HttpStatusCode.OK, (await first.GetAsync("/en/nordlys/mailbox")).StatusCode);
     }
 }
+
+/// <summary>The JavaScript path's endpoints refuse malformed envelopes and wrong sizes with a 400 and write nothing.</summary>
+public sealed class SealedEndpointsRefuseBadInput(IntakeHost host) : IClassFixture<IntakeHost>, IAsyncLifetime
+{
+    private TestHandler _handler = null!;
+
+    public async Task InitializeAsync() => _handler = await Handlers.AddRecipientAsync(host.ConnectionString, DemoData.NordlysSlug, "varsling");
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<HttpClient> ClientWithTokenAsync()
+    {
+        var client = host.CreateClient();
+        var token = await IntakeForms.TokenFromAsync(client, "/en/nordlys/varsling/report");
+        client.DefaultRequestHeaders.Add("X-Varsling-AF", token);
+        return client;
+    }
+
+    [Fact]
+    public async Task Upload_WithoutAntiforgeryHeader_IsRefused()
+    {
+        using var client = host.CreateClient();
+        var fileId = Guid.NewGuid();
+
+        var response = await client.PostAsync($"/api/nordlys/uploads/{fileId}", new ByteArrayContent(Crypto.ChunkedFile.CreateHeader(fileId)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await using var db = _handler.Context(host.ConnectionString);
+        Assert.False(await db.Uploads.AnyAsync(u => u.Id == fileId));
+    }
+
+    [Fact]
+    public async Task Chunks_OfTheWrongSizeOrOrder_AreRefused_AndAResentChunkIsAcknowledged()
+    {
+        using var client = await ClientWithTokenAsync();
+        var fileId = Guid.NewGuid();
+        var header = Crypto.ChunkedFile.CreateHeader(fileId, 16);
+        var key = Crypto.ChunkedFile.GenerateKey();
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync($"/api/nordlys/uploads/{fileId}", new ByteArrayContent(Crypto.ChunkedFile.CreateHeader(Guid.NewGuid(), 16)))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/nordlys/uploads/{fileId}", new ByteArrayContent(header))).StatusCode);
+        var chunk0 = Crypto.ChunkedFile.SealChunk(key, header, 0, new byte[16], isFinal: false);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PutAsync($"/api/nordlys/uploads/{fileId}/chunks/0?final=false", new ByteArrayContent(new byte[20]))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PutAsync($"/api/nordlys/uploads/{fileId}/chunks/1?final=false", new ByteArrayContent(chunk0))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsync($"/api/nordlys/uploads/{fileId}/chunks/0?final=false", new ByteArrayContent(chunk0))).StatusCode);
+        var again = await client.PutAsync($"/api/nordlys/uploads/{fileId}/chunks/0?final=false", new ByteArrayContent(chunk0));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("\"chunkCount\":1", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/fjellberg/uploads/{fileId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SealedReport_Malformed_IsRefusedAndWritesNothing()
+    {
+        using var client = await ClientWithTokenAsync();
+        var caseId = Guid.NewGuid();
+
+        var garbage = await client.PostAsync("/api/nordlys/varsling/reports", new StringContent("{\"caseId\":", Encoding.UTF8, "application/json"));
+        var wrongKeys = await client.PostAsync("/api/nordlys/varsling/reports", new StringContent($$"""
+            {"caseId":"{{caseId}}","answersRecordId":"{{Guid.NewGuid()}}","answers":"{{Convert.ToBase64String(new byte[64])}}",
+             "keys":[],"lookupToken":"{{Convert.ToBase64String(new byte[32])}}","wrappedPrivateKey":"{{Convert.ToBase64String(new byte[152])}}","files":[]}
+            """, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongKeys.StatusCode);
+        await using var db = _handler.Context(host.ConnectionString);
+        Assert.False(await db.Cases.AnyAsync(c => c.Id == caseId));
+    }
+}

@@ -69,15 +69,26 @@ internal static partial class IntakeForms
         return await client.PostAsync("/en/nordlys/mailbox/post", content);
     }
 
-    /// <summary>The handler answers the newest case through the Core service, as the back office will.</summary>
-    public static async Task<Guid> HandlerRepliesAsync(string connectionString, TestHandler handler, string text)
+    /// <summary>
+    /// The handler finds the case whose report mentions <paramref name="marker"/> by reading the cases with its own key,
+    /// and answers it through the Core service, as the back office will.
+    /// </summary>
+    public static async Task<Guid> HandlerRepliesAsync(string connectionString, TestHandler handler, string marker, string text)
     {
         await using var db = handler.Context(connectionString);
-        var caseId = await db.CaseKeyGrants.Where(k => k.UserId == handler.UserId).OrderByDescending(k => k.Id).Select(k => k.CaseId).FirstAsync();
-        var clock = TimeProvider.System;
-        await new HandlerMessages(db, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<HandlerMessages>.Instance)
-            .PostAsync(caseId, handler.UserId, handler.Key, text);
-        return caseId;
+        var messages = new HandlerMessages(db, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<HandlerMessages>.Instance);
+        var caseIds = await db.CaseKeyGrants.Where(k => k.UserId == handler.UserId).Select(k => k.CaseId).Distinct().ToListAsync();
+        foreach (var caseId in caseIds)
+        {
+            var entries = await messages.ReadAsync(caseId, handler.UserId, handler.Key);
+            if (entries.Any(e => e.Answers?.What.Contains(marker, StringComparison.Ordinal) == true))
+            {
+                await messages.PostAsync(caseId, handler.UserId, handler.Key, text);
+                return caseId;
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException("The handler found no case mentioning the marker.");
     }
 
     private static Regex AntiforgeryField() => AntiforgeryFieldAny();

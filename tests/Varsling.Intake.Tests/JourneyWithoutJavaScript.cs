@@ -44,7 +44,7 @@ public sealed class JourneyWithoutJavaScript(IntakeHost host) : IClassFixture<In
         Assert.Contains("httponly", setCookie, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(code.Replace("-", ""), setCookie.Replace("-", ""), StringComparison.OrdinalIgnoreCase);
 
-        await IntakeForms.HandlerRepliesAsync(host.ConnectionString, _handler, "Thanks. Since when has this gone on?");
+        await IntakeForms.HandlerRepliesAsync(host.ConnectionString, _handler, "canary-text-5150", "Thanks. Since when has this gone on?");
         var mailbox = await client.GetStringAsync("/en/nordlys/mailbox/case");
         Assert.Contains("Thanks. Since when has this gone on?", mailbox, StringComparison.Ordinal);
         Assert.Contains(secretText, mailbox, StringComparison.Ordinal);

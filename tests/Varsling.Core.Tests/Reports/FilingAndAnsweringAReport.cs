@@ -96,7 +96,9 @@ public sealed class FilingAndAnsweringAReport(MigratedDatabase database) : IClas
                 .ReadAsync(filed.CaseId, _handler.UserId, _handler.Key);
             Assert.Equal("Nordic Supplies AS.", entries.Last().Message!.Text);
             Assert.Equal([1, 2, 3, 4, 5], entries.Select(e => e.Sequence));
-            Assert.Empty(await db.Uploads.ToListAsync());
+            var fileId = entries.Single(e => e.Kind == RecordKind.Answers).Answers!.Files.Single().Id;
+            Assert.False(await db.Uploads.AnyAsync(u => u.Id == fileId));
+            Assert.True(await db.Attachments.AnyAsync(a => a.Id == fileId));
         }
 
         Assert.DoesNotContain("Double payments", _logs.AllText, StringComparison.Ordinal);
@@ -184,5 +186,25 @@ public sealed class FilingAndAnsweringAReport(MigratedDatabase database) : IClas
         _clock.Advance(TimeSpan.FromMinutes(-21));
 
         Assert.Null(resumed);
+    }
+
+    [Fact]
+    public async Task ExpiredUploadsAndSessions_ArePurged_AndLiveOnesKept()
+    {
+        var staleId = Guid.NewGuid();
+        await InScope(sp => sp.GetRequiredService<UploadStore>().BeginAsync(staleId, ChunkedFile.CreateHeader(staleId, 16), default));
+        _clock.Advance(TimeSpan.FromHours(25));
+        var freshId = Guid.NewGuid();
+        await InScope(sp => sp.GetRequiredService<UploadStore>().BeginAsync(freshId, ChunkedFile.CreateHeader(freshId, 16), default));
+
+        var purged = await InScope(sp => sp.GetRequiredService<UploadStore>().PurgeExpiredAsync(default));
+        var sessions = await InScope(sp => sp.GetRequiredService<ReporterMailbox>().PurgeExpiredSessionsAsync());
+        _clock.Advance(TimeSpan.FromHours(-25));
+
+        Assert.True(purged >= 1);
+        Assert.True(sessions >= 0);
+        await using var db = _handler.Context(database.ConnectionString);
+        Assert.False(await db.Uploads.AnyAsync(u => u.Id == staleId));
+        Assert.True(await db.Uploads.AnyAsync(u => u.Id == freshId));
     }
 }

@@ -17,6 +17,7 @@ public sealed class DatabaseVerbTests
         Assert.Matches(@"^Applied \d+ migration\(s\): 20261122100000_Initial, ", migrate.Out);
         Assert.Contains("20261122113000_AuditAndKeyRing", migrate.Out, StringComparison.Ordinal);
         Assert.Contains("20261122110000_Accounts", migrate.Out, StringComparison.Ordinal);
+        Assert.Contains("20261122120000_Reports", migrate.Out, StringComparison.Ordinal);
         Assert.Equal("Database is up to date.", (await CliRunner.RunAsync(connectionString, "migrate")).Out.Trim());
 
         var seed = await CliRunner.RunAsync(connectionString, "seed-demo");

@@ -27,6 +27,9 @@ public sealed class MailboxModel(ReportIntake intake, ReporterMailbox mailbox, M
     public IntakeOrganisation Organisation { get; private set; } = null!;
     public bool Refused { get; private set; }
 
+    /// <summary>The deployment's public receipt salt (hex), for the browser to derive the lookup token.</summary>
+    public string ReceiptSalt { get; private set; } = "";
+
     public async Task OnGetAsync(string org, CancellationToken ct) => await LoadAsync(org, ct);
 
     public async Task<IActionResult> OnPostAsync(string org, CancellationToken ct)
@@ -55,7 +58,11 @@ public sealed class MailboxModel(ReportIntake intake, ReporterMailbox mailbox, M
         return Redirect($"/{WebCommon.Languages.Current}/{Organisation.Slug}/mailbox/case");
     }
 
-    private async Task LoadAsync(string org, CancellationToken ct) => Organisation = await intake.GetOrganisationAsync(org, ct);
+    private async Task LoadAsync(string org, CancellationToken ct)
+    {
+        Organisation = await intake.GetOrganisationAsync(org, ct);
+        ReceiptSalt = Convert.ToHexStringLower(await intake.ReceiptSaltAsync(ct));
+    }
 
     private static byte[]? TryDecode(string base64Url)
     {

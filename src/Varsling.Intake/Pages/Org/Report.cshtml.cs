@@ -25,7 +25,7 @@ public sealed class ReportInput
 /// <summary>
 /// Step 1 (write) and step 2 (review and attach) of a report. Step 2 is rendered from the posted answers, which go
 /// back to the browser as hidden fields; the final multipart submit goes to the Submit page, which reads it as a
-/// stream.
+/// stream. With JavaScript, step 1 is reviewed in the page and everything is sealed in the browser.
 /// </summary>
 public sealed class ReportModel(ReportIntake intake, IOptions<IntakeOptions> options) : PageModel
 {
@@ -42,6 +42,12 @@ public sealed class ReportModel(ReportIntake intake, IOptions<IntakeOptions> opt
     public int MaxTextLength => options.Value.MaxTextLength;
     public long MaxFileMegabytes => options.Value.MaxFileBytes / (1024 * 1024);
     public int MaxFiles => options.Value.MaxFiles;
+
+    /// <summary>The deployment's public receipt salt (hex), for the browser path.</summary>
+    public string ReceiptSalt { get; private set; } = "";
+
+    /// <summary>The channel's recipients as "userId:publicKeyHex" pairs, for the browser to wrap the case keys to.</summary>
+    public string RecipientKeys => string.Join(",", Channel.Recipients.Select(r => r.UserId + ":" + Convert.ToHexStringLower(r.PublicKey)));
 
     public async Task OnGetAsync(string org, string channel, CancellationToken ct) => await LoadAsync(org, channel, ct);
 
@@ -84,6 +90,8 @@ public sealed class ReportModel(ReportIntake intake, IOptions<IntakeOptions> opt
         {
             throw new Core.NotFoundException("The channel is closed.");
         }
+
+        ReceiptSalt = Convert.ToHexStringLower(await intake.ReceiptSaltAsync(ct));
 
     }
 
