@@ -14,4 +14,10 @@ public sealed class IntakeWebOptions
     /// <summary>Mailbox login attempts accepted per minute across the whole site.</summary>
     [Range(1, 100_000)]
     public int LoginsPerMinute { get; set; } = 120;
+
+    /// <summary>
+    /// Maps <c>POST /load/baseline</c>, an endpoint doing one EF insert, as the yardstick of scripts/load.sh. Off by
+    /// default; never enable it in production.
+    /// </summary>
+    public bool LoadBaseline { get; set; }
 }

@@ -10,6 +10,7 @@ var app = builder.Build();
 app.UseAnonymousRequests();
 app.UseVarslingWeb(DependencyInjection.UseIntakeEndpoints);
 app.MapIntakeApi();
+app.MapLoadBaseline();
 app.Run();
 
 /// <summary>The intake host's entry point, visible to the test host.</summary>
