@@ -26,6 +26,27 @@ public sealed class BadInputWritesNothing(IntakeHost host) : IClassFixture<Intak
     }
 
     [Fact]
+    public async Task SubmitFormPostedTwice_FilesOneCase_AndExplainsTheSecondTime()
+    {
+        using var client = host.CreateClient();
+
+        var responses = await IntakeForms.FileReportPostingAsync(client, "Reloaded receipt page", [("note.txt", Encoding.UTF8.GetBytes("one file"))],
+            "varsling", name: null, submittedName: null, times: 2);
+
+        Assert.Equal(HttpStatusCode.OK, responses[0].StatusCode);
+        Assert.NotNull(IntakeForms.ReceiptCode(await responses[0].Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.BadRequest, responses[1].StatusCode);
+        var second = await responses[1].Content.ReadAsStringAsync();
+        Assert.Contains("has already been submitted", second, StringComparison.Ordinal);
+        Assert.Null(IntakeForms.ReceiptCode(second));
+        await using var db = _handler.Context(host.ConnectionString);
+        Assert.Equal(1, await db.Cases.CountAsync());
+        Assert.Equal(1, await db.Attachments.CountAsync());
+        Assert.Equal(0, await db.Uploads.CountAsync());
+        await db.Cases.ExecuteDeleteAsync();
+    }
+
+    [Fact]
     public async Task EmptyReport_AnswersWithAFormError()
     {
         using var client = host.CreateClient();

@@ -25,7 +25,15 @@ internal static partial class IntakeForms
 
     /// <summary>Writes and reviews a report, then submits it with the given files; returns the final response.</summary>
     public static async Task<HttpResponseMessage> FileReportAsync(HttpClient client, string what, IReadOnlyList<(string Name, byte[] Content)> files,
-        string channel = "varsling", string? name = null, string? submittedName = null)
+        string channel = "varsling", string? name = null, string? submittedName = null) =>
+        (await FileReportPostingAsync(client, what, files, channel, name, submittedName, times: 1))[0];
+
+    /// <summary>
+    /// Like <see cref="FileReportAsync"/>, but posts the reviewed submit form <paramref name="times"/> times, as a
+    /// browser does when the receipt page is reloaded; returns every response.
+    /// </summary>
+    public static async Task<IReadOnlyList<HttpResponseMessage>> FileReportPostingAsync(HttpClient client, string what,
+        IReadOnlyList<(string Name, byte[] Content)> files, string channel, string? name, string? submittedName, int times)
     {
         var report = $"/en/nordlys/{channel}/report";
         var token = await TokenFromAsync(client, report);
@@ -36,19 +44,27 @@ internal static partial class IntakeForms
         Assert.Equal(HttpStatusCode.OK, review.StatusCode);
         var reviewHtml = await review.Content.ReadAsStringAsync();
         Assert.Contains("submit-form", reviewHtml, StringComparison.Ordinal);
-        var content = new MultipartFormDataContent
+        var submissionId = SubmissionIdField().Match(reviewHtml).Groups[1].Value;
+        var responses = new List<HttpResponseMessage>();
+        for (var i = 0; i < times; i++)
         {
-            { new StringContent(Token(reviewHtml)), "__af" },
-            { new StringContent(what), "What" },
-            { new StringContent("Last Tuesday"), "When" },
-            { new StringContent(submittedName ?? name ?? ""), "Name" },
-        };
-        foreach (var (fileName, bytes) in files)
-        {
-            content.Add(new ByteArrayContent(bytes), "files", fileName);
+            var content = new MultipartFormDataContent
+            {
+                { new StringContent(Token(reviewHtml)), "__af" },
+                { new StringContent(submissionId), "SubmissionId" },
+                { new StringContent(what), "What" },
+                { new StringContent("Last Tuesday"), "When" },
+                { new StringContent(submittedName ?? name ?? ""), "Name" },
+            };
+            foreach (var (fileName, bytes) in files)
+            {
+                content.Add(new ByteArrayContent(bytes), "files", fileName);
+            }
+
+            responses.Add(await client.PostAsync($"/en/nordlys/{channel}/submit", content));
         }
 
-        return await client.PostAsync($"/en/nordlys/{channel}/submit", content);
+        return responses;
     }
 
     public static async Task<HttpResponseMessage> LoginAsync(HttpClient client, string code)
@@ -98,4 +114,7 @@ internal static partial class IntakeForms
 
     [GeneratedRegex("<p class=\"receipt-code\" id=\"receipt-code\">([0-9A-Z-]+)</p>")]
     private static partial Regex ReceiptCodeElement();
+
+    [GeneratedRegex("name=\"SubmissionId\" value=\"([0-9a-f-]{36})\"")]
+    private static partial Regex SubmissionIdField();
 }

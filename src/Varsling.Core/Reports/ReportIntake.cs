@@ -28,7 +28,14 @@ public sealed record IntakeChannel(Guid OrganisationId, string OrganisationSlug,
     string Slug, string Name, bool IsOpen, IReadOnlyList<CategoryChoice> Categories, IReadOnlyList<RecipientKey> Recipients);
 
 /// <summary>A report in plaintext, as the no-JavaScript form delivers it; sealed in memory before anything is written.</summary>
-public sealed record PlainReport(Guid? CategoryId, ReportAnswers Answers, ReporterIdentity Identity, IReadOnlyList<PlainFile> Files);
+public sealed record PlainReport(Guid? CategoryId, ReportAnswers Answers, ReporterIdentity Identity, IReadOnlyList<PlainFile> Files)
+{
+    /// <summary>
+    /// A random id the review form carries, used as the case id, so the same form posted twice (a reload of the
+    /// receipt page) files one case and is then refused, instead of filing a duplicate with a second code.
+    /// </summary>
+    public Guid? SubmissionId { get; init; }
+}
 
 /// <summary>A file the server encrypted while reading the form: its staged upload, its description and its file key.</summary>
 public sealed record PlainFile(FileMention Mention, byte[] FileKey);
@@ -96,9 +103,14 @@ public sealed partial class ReportIntake(
     {
         RequireAcceptsReports(channel);
         ValidateText(report.Answers, report.Identity);
+        var caseId = report.SubmissionId ?? Guid.NewGuid();
+        if (await db.Cases.IgnoreQueryFilters().AnyAsync(c => c.Id == caseId, ct))
+        {
+            throw new RuleViolationException(AlreadySubmitted);
+        }
+
         var code = ReceiptCode.Generate();
         var secrets = await derivation.DeriveAsync(code, await salt.GetAsync(ct), ct);
-        var caseId = Guid.NewGuid();
         var keys = s_handlerKinds.ToDictionary(k => k, _ => CaseKeys.Generate());
         try
         {
@@ -160,8 +172,7 @@ public sealed partial class ReportIntake(
 
         var legalEntity = ch.LegalEntity!;
         var jurisdiction = Jurisdictions.Get(legalEntity.JurisdictionCode);
-        var clock = new CaseClockContext(jurisdiction, new ClockPolicy(RetentionMonths: legalEntity.RetentionMonths ?? org.RetentionMonths),
-            ch.Kind == ChannelKind.External);
+        var clock = CaseClockContexts.For(org, legalEntity, ch);
         var now = time.GetUtcNow();
         var today = jurisdiction.LocalDate(now);
         var orgId = channel.OrganisationId;
@@ -186,12 +197,25 @@ public sealed partial class ReportIntake(
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var fileIds = await StagedFiles.AttachAsync(db, time, orgId, c.Id, report.AnswersRecordId, report.Files, options.Value.MaxFiles, ct);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // The same submission arrived twice at once: the first one won, this one files nothing.
+            throw new RuleViolationException(AlreadySubmitted);
+        }
+
         await StagedFiles.MoveChunksAsync(db, fileIds, ct);
         await tx.CommitAsync(ct);
         LogFiled(logger, c.Id, ch.Id, fileIds.Count, ch.AutoAcknowledge);
         return new FiledReport(c.Id, null, ch.AutoAcknowledge);
     }
+
+    internal const string AlreadySubmitted =
+        "This report has already been submitted. Its receipt code was shown once, when it was submitted, and cannot be shown again. " +
+        "If you did not keep it, file a new report and mention the earlier one.";
 
     private static void RequireAcceptsReports(IntakeChannel channel)
     {

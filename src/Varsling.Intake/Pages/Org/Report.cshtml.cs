@@ -38,6 +38,9 @@ public sealed class ReportModel(ReportIntake intake, IOptions<IntakeOptions> opt
 
     public IntakeChannel Channel { get; private set; } = null!;
     public bool Reviewing { get; private set; }
+
+    /// <summary>New for every review page: the submit form carries it so a resubmitted form files nothing twice.</summary>
+    public Guid SubmissionId { get; } = Guid.NewGuid();
     public string? Error { get; set; }
     public int MaxTextLength => options.Value.MaxTextLength;
     public long MaxFileMegabytes => options.Value.MaxFileBytes / (1024 * 1024);

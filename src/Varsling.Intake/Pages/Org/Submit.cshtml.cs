@@ -45,7 +45,10 @@ public sealed class SubmitModel(ReportIntake intake, PlainFormReader reader, Upl
             var answers = new ReportAnswers(form.Get("What").Trim(), form.Optional("When"), form.Optional("Where"), form.Optional("Who"),
                 form.Optional("How"), form.Files.Select(f => f.Mention).ToList());
             var filed = await intake.FilePlainAsync(Channel, new PlainReport(categoryId, answers,
-                new ReporterIdentity(form.Optional("Name"), form.Optional("Contact")), form.Files), ct);
+                new ReporterIdentity(form.Optional("Name"), form.Optional("Contact")), form.Files)
+            {
+                SubmissionId = Guid.TryParse(form.Get("SubmissionId"), out var submission) ? submission : null,
+            }, ct);
             ReceiptCode = filed.ReceiptCode;
             Acknowledged = filed.Acknowledged;
             return Page();
