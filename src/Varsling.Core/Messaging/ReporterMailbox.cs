@@ -155,7 +155,7 @@ public sealed partial class ReporterMailbox(
         var credential = await db.ReporterCredentials.AsNoTracking().SingleAsync(r => r.CaseId == caseId, ct);
         var shared = await db.CaseKeyGrants.AsNoTracking()
             .SingleAsync(k => k.CaseId == caseId && k.Holder == KeyHolder.Reporter && k.Kind == CaseKeyKind.Shared, ct);
-        var records = await db.CaseRecords.AsNoTracking().Where(r => r.CaseId == caseId && r.Kind != RecordKind.Identity)
+        var records = await db.CaseRecords.AsNoTracking().Where(r => r.CaseId == caseId && r.Kind != RecordKind.Identity && r.Kind != RecordKind.Note && r.Kind != RecordKind.Summary)
             .OrderBy(r => r.Sequence).ToListAsync(ct);
         var files = await db.Attachments.AsNoTracking().Where(a => a.CaseId == caseId).ToListAsync(ct);
         var entries = records.Select(r => new SealedEntry(r.Id, r.Sequence, r.Date, r.Author, r.Kind, r.TemplateId, r.SealedContent,
