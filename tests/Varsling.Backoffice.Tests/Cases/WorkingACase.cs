@@ -95,6 +95,18 @@ public sealed class WorkingACase(CasesHost host) : IClassFixture<CasesHost>
         Assert.Null(after.QuerySelector("#close-form"));
         Assert.DoesNotContain((await host.ReporterMailboxAsync(CasesHost.Nordlys, filed.ReceiptCode!)).Entries,
             e => e.Kind is Varsling.Crypto.RecordKind.Note or Varsling.Crypto.RecordKind.Summary);
+
+        // Reopening is the one step a closed case allows.
+        var reopen = await s.SubmitAsync(CasePath(s, filed.CaseId), Fields(), "#reopen-form");
+        Assert.Equal(HttpStatusCode.Redirect, reopen.StatusCode);
+        Assert.Equal(CaseStatus.UnderInvestigation, (await host.CaseAsync(filed.CaseId)).Status);
+        Assert.Null((await host.CaseAsync(filed.CaseId)).Outcome);
+
+        // Nothing anyone wrote reached the logs.
+        string[] written = ["Double payments", "Kari Nordmann", "kari@example.org", "Which supplier", "supplier register", "Payments recovered", "ledger.txt"];
+        var logs = host.Logs.AllText;
+        Assert.All(written, w => Assert.DoesNotContain(w, logs, StringComparison.Ordinal));
+        Assert.Contains(filed.CaseId.ToString(), logs, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,6 +152,9 @@ public sealed class WorkingACase(CasesHost host) : IClassFixture<CasesHost>
         Assert.Null(acknowledged.QuerySelector($"tr[data-case='{filed.CaseId}']"));
         var received = await s.GetPageAsync(s.PathOf("cases?status=Received&sort=Received"));
         Assert.NotNull(received.QuerySelector($"tr[data-case='{filed.CaseId}']"));
+        var english = await s.GetPageAsync("/en/cases");
+        Assert.Equal("Cases", english.QuerySelector("h1")!.TextContent);
+        Assert.Contains("Received", english.QuerySelector($"tr[data-case='{filed.CaseId}']")!.TextContent, StringComparison.Ordinal);
 
         // Two days after the acknowledgement's legal due date the case is overdue (a new sign-in: the old one has timed out).
         var today = DateOnly.FromDateTime(host.Clock.GetUtcNow().UtcDateTime);
