@@ -138,6 +138,28 @@ public sealed class WorkingACase(CasesHost host) : IClassFixture<CasesHost>
     }
 
     [Fact]
+    public async Task TwoHandlers_AcknowledgingFromTheSamePage_OnlyTheFirstSucceeds()
+    {
+        using var first = await host.HandlerAsync(CasesHost.Nordlys, CasesHost.ManualChannel);
+        using var second = await host.HandlerAsync(CasesHost.Nordlys, CasesHost.ManualChannel);
+        var filed = await host.FileReportAsync(CasesHost.Nordlys, CasesHost.ManualChannel, "Falsified test results",
+            new ReporterIdentity(null, null), s_file, "results.txt");
+        var firstPage = await first.Session.GetPageAsync(CasePath(first.Session, filed.CaseId));
+        var secondPage = await second.Session.GetPageAsync(CasePath(second.Session, filed.CaseId));
+
+        var done = await first.Session.SubmitAsync(firstPage, CasePath(first.Session, filed.CaseId), Fields(), "#acknowledge-form");
+        var stale = await second.Session.SubmitAsync(secondPage, CasePath(second.Session, filed.CaseId), Fields(), "#acknowledge-form");
+
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("cannot be acknowledged", (await BackofficeSession.ParseAsync(stale)).QuerySelector("#form-errors")!.TextContent, StringComparison.Ordinal);
+        var audit = await host.AuditAsync(filed.CaseId);
+        Assert.Single(audit, e => e.Action == AuditAction.CaseTransitioned);
+        var mailbox = await host.ReporterMailboxAsync(CasesHost.Nordlys, filed.ReceiptCode!);
+        Assert.Single(mailbox.Entries, e => e.TemplateId == SystemTemplates.Acknowledgement);
+    }
+
+    [Fact]
     public async Task Inbox_FiltersAndMarksOverdue()
     {
         using var handler = await host.HandlerAsync(CasesHost.Nordlys, CasesHost.ManualChannel);
