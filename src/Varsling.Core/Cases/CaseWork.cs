@@ -112,7 +112,7 @@ public sealed partial class CaseWork(
     /// <summary>Opens a case with the person's key; the view and the decryption are audited.</summary>
     public async Task<CaseView> OpenAsync(Guid caseId, Guid userId, P256KeyPair key, CancellationToken ct = default)
     {
-        var c = await FindAsync(caseId, userId, tracked: false, ct);
+        var c = await FindAsync(caseId, userId, ct);
         var channel = await db.Channels.AsNoTracking().SingleAsync(x => x.Id == c.ChannelId, ct);
         var entity = await db.LegalEntities.AsNoTracking().SingleAsync(x => x.Id == c.LegalEntityId, ct);
         var kinds = await db.CaseKeyGrants.AsNoTracking().Where(g => g.CaseId == caseId && g.UserId == userId).Select(g => g.Kind).ToListAsync(ct);
@@ -246,7 +246,7 @@ public sealed partial class CaseWork(
     /// </summary>
     public async Task<FileDownload> BeginDownloadAsync(Guid caseId, Guid fileId, Guid userId, P256KeyPair key, CancellationToken ct = default)
     {
-        var c = await FindAsync(caseId, userId, tracked: false, ct);
+        var c = await FindAsync(caseId, userId, ct);
         if (!await db.Attachments.AnyAsync(a => a.Id == fileId && a.CaseId == caseId, ct))
         {
             throw new NotFoundException("No such file.");
@@ -285,15 +285,15 @@ public sealed partial class CaseWork(
     /// <summary>The person's case, locked for the rest of the transaction so concurrent steps on it run one after the other.</summary>
     private async Task<Case> LockAsync(Guid caseId, Guid userId, CancellationToken ct)
     {
-        await FindAsync(caseId, userId, tracked: false, ct);
+        await FindAsync(caseId, userId, ct);
         await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM cases WHERE id = {caseId} FOR UPDATE", ct);
         return await db.Cases.SingleAsync(c => c.Id == caseId, ct);
     }
 
-    private async Task<Case> FindAsync(Guid caseId, Guid userId, bool tracked, CancellationToken ct)
+    /// <summary>The case, untracked, if it is in the caller's organisation, not purged, and the person holds a key for it.</summary>
+    private async Task<Case> FindAsync(Guid caseId, Guid userId, CancellationToken ct)
     {
-        var query = tracked ? db.Cases : db.Cases.AsNoTracking();
-        var c = await query.SingleOrDefaultAsync(x => x.Id == caseId, ct);
+        var c = await db.Cases.AsNoTracking().SingleOrDefaultAsync(x => x.Id == caseId, ct);
         if (c is null || c.Status is CaseStatus.Purged || !await db.CaseKeyGrants.AnyAsync(g => g.CaseId == caseId && g.UserId == userId, ct))
         {
             throw new NotFoundException("No such case.");

@@ -93,8 +93,10 @@ public sealed class WorkingACase(CasesHost host) : IClassFixture<CasesHost>
         Assert.Equal("Check the supplier register.", after.QuerySelector("#notes .written")!.TextContent);
         Assert.NotNull(after.QuerySelector("#reopen-form"));
         Assert.Null(after.QuerySelector("#close-form"));
-        Assert.DoesNotContain((await host.ReporterMailboxAsync(CasesHost.Nordlys, filed.ReceiptCode!)).Entries,
-            e => e.Kind is Varsling.Crypto.RecordKind.Note or Varsling.Crypto.RecordKind.Summary);
+        var seen = (await host.ReporterMailboxAsync(CasesHost.Nordlys, filed.ReceiptCode!)).Entries;
+        Assert.DoesNotContain(seen, e => e.Kind is Varsling.Crypto.RecordKind.Note or Varsling.Crypto.RecordKind.Summary);
+        // Numbered without gaps, so the reporter cannot count the notes and summaries left out.
+        Assert.Equal(Enumerable.Range(1, seen.Count), seen.Select(e => e.Sequence));
 
         // Reopening is the one step a closed case allows.
         var reopen = await s.SubmitAsync(CasePath(s, filed.CaseId), Fields(), "#reopen-form");

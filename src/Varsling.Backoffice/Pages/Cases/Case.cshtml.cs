@@ -12,7 +12,7 @@ namespace Varsling.Backoffice.Pages.Cases;
 /// steps allowed now. Every form posts to a named handler and redirects back (post-redirect-get); a refused step
 /// re-renders the page with the reason. A case that is not the person's is a 404 for every handler.
 /// </summary>
-public sealed class CaseModel(CaseWork work) : PageModel
+public sealed class CaseModel(CaseWork work, BackofficeTexts texts) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -76,7 +76,7 @@ public sealed class CaseModel(CaseWork work) : PageModel
 
     private async Task<IActionResult> RefuseAsync(string text, CancellationToken ct)
     {
-        ModelState.AddModelError("", HttpContext.RequestServices.GetRequiredService<BackofficeTexts>()[text]);
+        ModelState.AddModelError("", texts[text]);
         await LoadAsync(ct);
         return Page();
     }
