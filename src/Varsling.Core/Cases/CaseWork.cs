@@ -247,14 +247,28 @@ public sealed partial class CaseWork(
     public async Task<FileDownload> BeginDownloadAsync(Guid caseId, Guid fileId, Guid userId, P256KeyPair key, CancellationToken ct = default)
     {
         var c = await FindAsync(caseId, userId, ct);
-        if (!await db.Attachments.AnyAsync(a => a.Id == fileId && a.CaseId == caseId, ct))
+        var attachment = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == fileId && a.CaseId == caseId, ct)
+            ?? throw new NotFoundException("No such file.");
+        // The file's name is sealed in the entry that brought it; only that entry is opened.
+        var record = await db.CaseRecords.AsNoTracking().SingleAsync(r => r.Id == attachment.RecordId && r.CaseId == caseId, ct);
+        var shared = await UnwrapAsync(caseId, userId, key, CaseKeyKind.Shared, ct);
+        FileMention? mention;
+        try
+        {
+            var plain = Records.Open(shared, caseId, record.Id, record.Kind, record.SealedContent ?? throw new NotFoundException("No such file."));
+            var files = record.Kind == RecordKind.Answers ? EntryJson.Decode<ReportAnswers>(plain).Files : EntryJson.Decode<MessageContent>(plain).Files;
+            mention = files.FirstOrDefault(f => f.Id == fileId);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(shared);
+        }
+
+        if (mention is null)
         {
             throw new NotFoundException("No such file.");
         }
 
-        var entries = await messages.ReadAsync(caseId, userId, key, ct);
-        var mention = entries.SelectMany(e => e.Answers?.Files ?? e.Message?.Files ?? []).FirstOrDefault(f => f.Id == fileId)
-            ?? throw new NotFoundException("No such file.");
         await audit.AppendAsync(new AuditEntry(c.OrganisationId, AuditActor.User(userId), AuditAction.AttachmentDownloaded, caseId, $"file {fileId}"), ct);
         LogDownloaded(logger, caseId, fileId, userId);
         return new FileDownload(caseId, fileId, mention.Name, mention.Size);
