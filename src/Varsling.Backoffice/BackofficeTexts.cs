@@ -74,6 +74,94 @@ public sealed class BackofficeTexts : TextCatalog
         Add("change.done",
             "Passordet er byttet, og den private nøkkelen din er beskyttet med det nye. Andre økter er logget ut.",
             "Your password has been changed and your private key is now protected by the new one. Other sessions have been signed out.");
+        Add("nav.cases", "Saker", "Cases");
+        Add("home.cases", "Gå til sakene dine", "Go to your cases");
+        Add("cases.title", "Saker", "Cases");
+        Add("cases.caption", "Saker du har tilgang til", "Cases you have access to");
+        Add("cases.filters", "Filtrer sakene", "Filter the cases");
+        Add("cases.all", "Alle", "All");
+        Add("cases.status", "Status", "Status");
+        Add("cases.channel", "Kanal", "Channel");
+        Add("cases.legalEntity", "Juridisk enhet", "Legal entity");
+        Add("cases.received", "Mottatt", "Received");
+        Add("cases.reference", "Saksnummer", "Reference");
+        Add("cases.ackDeadline", "Frist for bekreftelse", "Acknowledgement deadline");
+        Add("cases.feedbackDeadline", "Frist for tilbakemelding", "Feedback deadline");
+        Add("cases.overdueOnly", "Bare saker med passert frist", "Only cases past a deadline");
+        Add("cases.sort", "Sorter etter", "Sort by");
+        Add("cases.sortDeadline", "Neste frist", "Next deadline");
+        Add("cases.sortReceived", "Sist mottatt", "Most recently received");
+        Add("cases.apply", "Vis", "Show");
+        Add("cases.none", "Ingen saker passer.", "No cases match.");
+        Add("cases.due", "Lovfrist", "Legal due date");
+        Add("cases.target", "internt mål", "internal target");
+        Add("cases.met", "Gjort", "Done");
+        Add("cases.overdue", "Fristen er passert", "Overdue");
+        Add("cases.dueSoon", "Fristen nærmer seg", "Due soon");
+        Add("status.Received", "Mottatt", "Received");
+        Add("status.Acknowledged", "Bekreftet mottatt", "Acknowledged");
+        Add("status.UnderInvestigation", "Under behandling", "Under investigation");
+        Add("status.FeedbackGiven", "Tilbakemelding gitt", "Feedback given");
+        Add("status.Closed", "Avsluttet", "Closed");
+        Add("status.Purged", "Slettet", "Purged");
+        Add("outcome.Substantiated", "Bekreftet", "Substantiated");
+        Add("outcome.PartlySubstantiated", "Delvis bekreftet", "Partly substantiated");
+        Add("outcome.NotSubstantiated", "Ikke bekreftet", "Not substantiated");
+        Add("outcome.InsufficientInformation", "For lite informasjon", "Insufficient information");
+        Add("outcome.OutsideScope", "Utenfor varslingsreglene", "Outside the scope");
+        Add("outcome.Referred", "Oversendt", "Referred");
+        Add("outcome.Withdrawn", "Trukket tilbake", "Withdrawn");
+        Add("author.Reporter", "Varsleren", "The reporter");
+        Add("author.Handler", "Saksbehandler", "Case handler");
+        Add("author.System", "Automatisk melding", "Automatic message");
+        Add("template.acknowledgement",
+            "Takk for varselet. Vi bekrefter at det er mottatt, og vil følge det opp. Du får tilbakemelding i denne postkassen.",
+            "Thank you for your report. We confirm that it has been received and will follow it up. You will get feedback in this mailbox.");
+        Add("answer.what", "Hva skjedde", "What happened");
+        Add("answer.when", "Når", "When");
+        Add("answer.where", "Hvor", "Where");
+        Add("answer.who", "Hvem er involvert", "Who is involved");
+        Add("answer.how", "Hvordan varsleren vet det", "How the reporter knows");
+        Add("identity.name", "Navn", "Name");
+        Add("identity.contact", "Kontaktinformasjon", "Contact details");
+        Add("case.title", "Sak", "Case");
+        Add("case.back", "Tilbake til sakene", "Back to the cases");
+        Add("case.done", "Lagret.", "Saved.");
+        Add("case.facts", "Status og frister", "Status and deadlines");
+        Add("case.outcome", "Utfall", "Outcome");
+        Add("case.closed", "Avsluttet", "Closed");
+        Add("case.report", "Varselet", "The report");
+        Add("case.identity", "Varslerens identitet", "The reporter's identity");
+        Add("case.identityConfidential",
+            "Taushetsbelagt: identiteten skal ikke gis videre uten varslerens uttrykkelige samtykke eller en rettslig plikt.",
+            "Confidential: the identity may not be passed on without the reporter's explicit consent or a legal obligation.");
+        Add("case.anonymous", "Varsleren har ikke oppgitt identitet.", "The reporter has not given their identity.");
+        Add("case.files", "Vedlegg", "Attachments");
+        Add("case.noFiles", "Ingen vedlegg.", "No attachments.");
+        Add("case.thread", "Meldinger med varsleren", "Messages with the reporter");
+        Add("case.messageLabel", "Ny melding til varsleren", "New message to the reporter");
+        Add("case.messageHint", "Varsleren leser meldingen i den anonyme postkassen.", "The reporter reads the message in the anonymous mailbox.");
+        Add("case.send", "Send melding", "Send message");
+        Add("case.actions", "Saksgang", "Case steps");
+        Add("case.noActions", "Ingen steg er mulige nå.", "No steps are possible now.");
+        Add("case.acknowledgeHint", "Varsleren får en automatisk bekreftelse på at varselet er mottatt.", "The reporter gets an automatic confirmation that the report was received.");
+        Add("case.acknowledge", "Bekreft mottak", "Acknowledge receipt");
+        Add("case.investigate", "Start behandling", "Start investigation");
+        Add("case.feedbackLabel", "Tilbakemelding til varsleren", "Feedback to the reporter");
+        Add("case.feedbackHint",
+            "Fortell hva som er gjort eller planlagt. Teksten sendes til varsleren som melding.",
+            "Say what has been done or is planned. The text is sent to the reporter as a message.");
+        Add("case.giveFeedback", "Gi tilbakemelding", "Give feedback");
+        Add("case.chooseOutcome", "Velg utfall", "Choose an outcome");
+        Add("case.summaryLabel", "Avsluttende oppsummering (valgfri)", "Closing summary (optional)");
+        Add("case.summaryHint", "Kun for saksbehandlere og juridisk avdeling; varsleren ser den ikke.", "For case handlers and the legal team only; the reporter does not see it.");
+        Add("case.close", "Avslutt saken", "Close the case");
+        Add("case.reopen", "Gjenåpne saken", "Reopen the case");
+        Add("case.summary", "Avsluttende oppsummering", "Closing summary");
+        Add("case.notes", "Interne notater", "Internal notes");
+        Add("case.notesHint", "Varsleren ser aldri disse.", "The reporter never sees these.");
+        Add("case.noteLabel", "Nytt notat", "New note");
+        Add("case.addNote", "Lagre notat", "Save note");
         Add("forgot.title", "Glemt passord", "Forgotten password");
         Add("forgot.lead",
             "Har du gjenopprettingsnøkkelen du fikk da kontoen ble satt opp, kan du velge nytt passord her og beholde tilgangen til sakene dine. Du trenger fortsatt autentiseringsappen for å logge inn.",

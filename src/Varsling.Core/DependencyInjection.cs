@@ -56,6 +56,7 @@ public static class DependencyInjection
         services.AddScoped<UploadStore>();
         services.AddScoped<ReporterMailbox>();
         services.AddScoped<HandlerMessages>();
+        services.AddScoped<Cases.CaseWork>();
         return services;
     }
 

@@ -78,6 +78,9 @@ public enum AuditAction
 
     /// <summary>An organisation, legal entity, channel or retention setting was changed; detail names the setting.</summary>
     SettingsChanged,
+
+    /// <summary>A handler wrote an internal note on a case; detail: the record id.</summary>
+    NoteAdded,
 }
 
 /// <summary>Who caused an audit event. Stored by name.</summary>

@@ -67,6 +67,26 @@ public sealed class CaseRecord : IOrganisationOwned
         return new CaseRecord(id, organisationId, caseId, sequence, date, author, authorUserId, kind, sealedContent, null);
     }
 
+    /// <summary>
+    /// A handler-only entry: an internal note (internal key) or a closing summary (summary key). The reporter's
+    /// mailbox never lists these kinds, and the reporter holds neither key.
+    /// </summary>
+    public static CaseRecord HandlerOnly(Guid id, Guid organisationId, Guid caseId, int sequence, DateOnly date, Guid authorUserId,
+        RecordKind kind, byte[] sealedContent)
+    {
+        if (kind is not (RecordKind.Note or RecordKind.Summary))
+        {
+            throw new RuleViolationException("Only notes and closing summaries are handler-only entries.");
+        }
+
+        if (authorUserId == Guid.Empty || sealedContent.Length < Records.Overhead)
+        {
+            throw new RuleViolationException("A handler-only entry names its author and holds a sealed record.");
+        }
+
+        return new CaseRecord(id, organisationId, caseId, sequence, date, EntryAuthor.Handler, authorUserId, kind, sealedContent, null);
+    }
+
     /// <summary>A template message from the system; it carries no content, only which template to show.</summary>
     public static CaseRecord FromTemplate(Guid id, Guid organisationId, Guid caseId, int sequence, DateOnly date, string templateId)
     {
@@ -100,6 +120,6 @@ public sealed class CaseRecord : IOrganisationOwned
 /// <summary>Template ids of system entries; the pages render them in the reader's language.</summary>
 public static class SystemTemplates
 {
-    /// <summary>Sent on submission when the channel acknowledges automatically.</summary>
+    /// <summary>Sent on submission when the channel acknowledges automatically, or when a handler acknowledges.</summary>
     public const string Acknowledgement = "acknowledgement";
 }

@@ -46,22 +46,37 @@ public sealed partial class HandlerMessages(VarslingDbContext db, TimeProvider t
         }
     }
 
-    /// <summary>Every entry of the case opened with the handler's keys, the identity included.</summary>
+    /// <summary>
+    /// Every entry of the case opened with the handler's keys, the identity included. Notes (internal key) and
+    /// closing summaries (summary key) are opened when the handler holds that key and left out otherwise; their
+    /// text comes back as <see cref="HandlerEntry.Message"/>.
+    /// </summary>
     public async Task<IReadOnlyList<HandlerEntry>> ReadAsync(Guid caseId, Guid handlerUserId, P256KeyPair handlerKey, CancellationToken ct = default)
     {
         var records = await db.CaseRecords.AsNoTracking().Where(r => r.CaseId == caseId).OrderBy(r => r.Sequence).ToListAsync(ct);
-        var shared = await UnwrapAsync(caseId, handlerUserId, handlerKey, CaseKeyKind.Shared, ct);
-        var identity = await UnwrapAsync(caseId, handlerUserId, handlerKey, CaseKeyKind.Identity, ct);
+        var keys = new Dictionary<CaseKeyKind, byte[]>
+        {
+            [CaseKeyKind.Shared] = await UnwrapAsync(caseId, handlerUserId, handlerKey, CaseKeyKind.Shared, ct),
+            [CaseKeyKind.Identity] = await UnwrapAsync(caseId, handlerUserId, handlerKey, CaseKeyKind.Identity, ct),
+        };
         try
         {
-            return records.Select(r =>
+            foreach (var kind in records.Select(r => KeyFor(r.Kind)).Distinct().Where(k => !keys.ContainsKey(k)).ToList())
+            {
+                if (await TryUnwrapAsync(caseId, handlerUserId, handlerKey, kind, ct) is { } key)
+                {
+                    keys[kind] = key;
+                }
+            }
+
+            return records.Where(r => r.SealedContent is null || keys.ContainsKey(KeyFor(r.Kind))).Select(r =>
             {
                 if (r.SealedContent is null)
                 {
                     return new HandlerEntry(r.Id, r.Sequence, r.Date, r.Author, r.Kind, r.TemplateId, null, null, null);
                 }
 
-                var plain = Records.Open(r.Kind == RecordKind.Identity ? identity : shared, caseId, r.Id, r.Kind, r.SealedContent);
+                var plain = Records.Open(keys[KeyFor(r.Kind)], caseId, r.Id, r.Kind, r.SealedContent);
                 return r.Kind switch
                 {
                     RecordKind.Answers => new HandlerEntry(r.Id, r.Sequence, r.Date, r.Author, r.Kind, null, EntryJson.Decode<ReportAnswers>(plain), null, null),
@@ -72,10 +87,22 @@ public sealed partial class HandlerMessages(VarslingDbContext db, TimeProvider t
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(shared);
-            CryptographicOperations.ZeroMemory(identity);
+            foreach (var key in keys.Values)
+            {
+                CryptographicOperations.ZeroMemory(key);
+            }
         }
     }
+
+    /// <summary>The case key each record kind is sealed under (architecture.md §2).</summary>
+    public static CaseKeyKind KeyFor(RecordKind kind) => kind switch
+    {
+        RecordKind.Identity => CaseKeyKind.Identity,
+        RecordKind.Note => CaseKeyKind.Internal,
+        RecordKind.Summary => CaseKeyKind.Summary,
+        RecordKind.Answers or RecordKind.Message or RecordKind.FileKey => CaseKeyKind.Shared,
+        _ => throw new CryptoFormatException("Unknown record kind."),
+    };
 
     /// <summary>Decrypts an attachment into <paramref name="output"/> with the handler's keys.</summary>
     public async Task ReadFileAsync(Guid caseId, Guid fileId, Guid handlerUserId, P256KeyPair handlerKey, Stream output, CancellationToken ct = default)
@@ -99,6 +126,12 @@ public sealed partial class HandlerMessages(VarslingDbContext db, TimeProvider t
         {
             CryptographicOperations.ZeroMemory(fileKey);
         }
+    }
+
+    private async Task<byte[]?> TryUnwrapAsync(Guid caseId, Guid userId, P256KeyPair key, CaseKeyKind kind, CancellationToken ct)
+    {
+        var grant = await db.CaseKeyGrants.AsNoTracking().SingleOrDefaultAsync(k => k.CaseId == caseId && k.UserId == userId && k.Kind == kind, ct);
+        return grant is null ? null : CaseKeys.Unwrap(grant.WrappedKey, key, caseId, kind);
     }
 
     private async Task<byte[]> UnwrapAsync(Guid caseId, Guid userId, P256KeyPair key, CaseKeyKind kind, CancellationToken ct)

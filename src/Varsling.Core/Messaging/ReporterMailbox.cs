@@ -11,7 +11,10 @@ using Varsling.Crypto;
 
 namespace Varsling.Core.Messaging;
 
-/// <summary>An entry as stored: coarse metadata and the sealed content (null for system templates and the identity record).</summary>
+/// <summary>
+/// An entry as the reporter's mailbox gets it: coarse metadata and the sealed content (null for system templates).
+/// <see cref="Sequence"/> is its position among the entries the reporter may see, not the stored sequence.
+/// </summary>
 public sealed record SealedEntry(Guid Id, int Sequence, DateOnly Date, EntryAuthor Author, RecordKind Kind, string? TemplateId,
     byte[]? SealedContent, IReadOnlyList<SealedAttachmentKey> Files);
 
@@ -155,10 +158,11 @@ public sealed partial class ReporterMailbox(
         var credential = await db.ReporterCredentials.AsNoTracking().SingleAsync(r => r.CaseId == caseId, ct);
         var shared = await db.CaseKeyGrants.AsNoTracking()
             .SingleAsync(k => k.CaseId == caseId && k.Holder == KeyHolder.Reporter && k.Kind == CaseKeyKind.Shared, ct);
-        var records = await db.CaseRecords.AsNoTracking().Where(r => r.CaseId == caseId && r.Kind != RecordKind.Identity)
+        var records = await db.CaseRecords.AsNoTracking().Where(r => r.CaseId == caseId && r.Kind != RecordKind.Identity && r.Kind != RecordKind.Note && r.Kind != RecordKind.Summary)
             .OrderBy(r => r.Sequence).ToListAsync(ct);
         var files = await db.Attachments.AsNoTracking().Where(a => a.CaseId == caseId).ToListAsync(ct);
-        var entries = records.Select(r => new SealedEntry(r.Id, r.Sequence, r.Date, r.Author, r.Kind, r.TemplateId, r.SealedContent,
+        // Numbered by position among what the reporter may see, so gaps cannot reveal how many notes or summaries exist.
+        var entries = records.Select((r, i) => new SealedEntry(r.Id, i + 1, r.Date, r.Author, r.Kind, r.TemplateId, r.SealedContent,
             files.Where(f => f.RecordId == r.Id).Select(f => new SealedAttachmentKey(f.Id, f.SealedFileKey, f.ChunkCount)).ToList())).ToList();
         return new SealedMailbox(caseId, summary, credential.WrappedPrivateKey, shared.WrappedKey, entries);
     }

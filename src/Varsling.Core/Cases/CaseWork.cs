@@ -1,0 +1,402 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Varsling.Core.Audit;
+using Varsling.Core.Data;
+using Varsling.Core.Deadlines;
+using Varsling.Core.Messaging;
+using Varsling.Core.Organisations;
+using Varsling.Core.Reports;
+using Varsling.Crypto;
+
+namespace Varsling.Core.Cases;
+
+/// <summary>How the inbox orders its rows.</summary>
+public enum InboxSort
+{
+    /// <summary>The earliest pending legal due date first; cases with nothing pending last, newest first.</summary>
+    NextDeadline,
+
+    /// <summary>The most recently received first.</summary>
+    Received,
+}
+
+/// <summary>Inbox filters; every one optional.</summary>
+public sealed record InboxFilter(CaseStatus? Status = null, Guid? ChannelId = null, bool OverdueOnly = false, InboxSort Sort = InboxSort.NextDeadline);
+
+/// <summary>
+/// One deadline as a handler sees it: the legal due date, the internal target, and where it stands. <see cref="Marker"/>
+/// is null when the duty was met (<see cref="MetOn"/>) or no longer applies (the case is closed).
+/// </summary>
+public sealed record DeadlineView(DateOnly Due, DateOnly Target, DeadlineStatus? Marker, DateOnly? MetOn);
+
+public sealed record InboxRow(Guid Id, string Reference, CaseStatus Status, Guid ChannelId, string ChannelName, string LegalEntityName,
+    DateOnly Received, DeadlineView Acknowledgement, DeadlineView Feedback)
+{
+    /// <summary>The earliest legal due date still pending, if any.</summary>
+    public DateOnly? NextDue => new[] { Acknowledgement, Feedback }.Where(d => d.Marker is not null).Select(d => (DateOnly?)d.Due).Min();
+
+    public bool Overdue => Acknowledgement.Marker == DeadlineStatus.Overdue || Feedback.Marker == DeadlineStatus.Overdue;
+}
+
+public sealed record ChannelOption(Guid Id, string Name);
+
+public sealed record Inbox(IReadOnlyList<InboxRow> Rows, IReadOnlyList<ChannelOption> Channels);
+
+/// <summary>An attachment named by a decrypted entry.</summary>
+public sealed record CaseFile(Guid Id, string Name, long Size);
+
+/// <summary>A case opened by a handler: its metadata, the lifecycle steps allowed now, and every entry decrypted.</summary>
+public sealed record CaseView(InboxRow Summary, DateOnly? Acknowledged, DateOnly? FeedbackGiven, DateOnly? Closed, CaseOutcome? Outcome,
+    IReadOnlySet<CaseAction> Allowed, ReportAnswers? Answers, ReporterIdentity? Identity, IReadOnlyList<HandlerEntry> Thread,
+    IReadOnlyList<HandlerEntry> Notes, HandlerEntry? ClosingSummary, IReadOnlyList<CaseFile> Files, bool CanWriteNotes, bool CanWriteSummary);
+
+/// <summary>What a download needs before the bytes: the name the reporter gave the file.</summary>
+public sealed record FileDownload(Guid CaseId, Guid FileId, string Name, long Size);
+
+/// <summary>
+/// The case handler's work on cases in the back office. Every method acts for one signed-in person: a case is theirs
+/// when they hold a key grant for it (architecture.md §2: a grant is what "may read" means cryptographically), and
+/// it must belong to the caller's organisation scope; anything else answers <see cref="NotFoundException"/>, the
+/// same as a case that does not exist. Each change is one transaction that ends with its audit row.
+/// </summary>
+public sealed partial class CaseWork(
+    VarslingDbContext db,
+    AuditLog audit,
+    HandlerMessages messages,
+    TimeProvider time,
+    ILogger<CaseWork> logger)
+{
+    /// <summary>A pending deadline whose due day ends within this many days is marked due soon.</summary>
+    public const int DueSoonDays = 2;
+
+    /// <summary>The longest message, note or summary a handler may write.</summary>
+    public const int MaxTextLength = 20_000;
+
+    /// <summary>The person's cases in the current organisation, filtered and sorted.</summary>
+    public async Task<Inbox> InboxAsync(Guid userId, InboxFilter filter, CancellationToken ct = default)
+    {
+        var mine = db.CaseKeyGrants.Where(g => g.UserId == userId).Select(g => g.CaseId);
+        var query = db.Cases.AsNoTracking().Where(c => mine.Contains(c.Id) && c.Status != CaseStatus.Purged);
+        if (filter.Status is { } status)
+        {
+            query = query.Where(c => c.Status == status);
+        }
+
+        if (filter.ChannelId is { } channelId)
+        {
+            query = query.Where(c => c.ChannelId == channelId);
+        }
+
+        var cases = await query.ToListAsync(ct);
+        var channels = await db.Channels.AsNoTracking().ToDictionaryAsync(c => c.Id, ct);
+        var entities = await db.LegalEntities.AsNoTracking().ToDictionaryAsync(e => e.Id, ct);
+        var now = time.GetUtcNow();
+        IEnumerable<InboxRow> rows = cases.Select(c => Row(c, channels[c.ChannelId], entities[c.LegalEntityId], now));
+        if (filter.OverdueOnly)
+        {
+            rows = rows.Where(r => r.Overdue);
+        }
+
+        rows = filter.Sort switch
+        {
+            InboxSort.NextDeadline => rows.OrderBy(r => r.NextDue is null).ThenBy(r => r.NextDue).ThenByDescending(r => r.Received).ThenBy(r => r.Reference),
+            InboxSort.Received => rows.OrderByDescending(r => r.Received).ThenBy(r => r.Reference),
+        };
+
+        var myChannels = await db.Cases.AsNoTracking().Where(c => mine.Contains(c.Id)).Select(c => c.ChannelId).Distinct().ToListAsync(ct);
+        var options = myChannels.Select(id => new ChannelOption(id, channels[id].Name)).OrderBy(c => c.Name, StringComparer.CurrentCulture).ToList();
+        return new Inbox(rows.ToList(), options);
+    }
+
+    /// <summary>Opens a case with the person's key; the view and the decryption are audited.</summary>
+    public async Task<CaseView> OpenAsync(Guid caseId, Guid userId, P256KeyPair key, CancellationToken ct = default)
+    {
+        var c = await FindAsync(caseId, userId, ct);
+        var channel = await db.Channels.AsNoTracking().SingleAsync(x => x.Id == c.ChannelId, ct);
+        var entity = await db.LegalEntities.AsNoTracking().SingleAsync(x => x.Id == c.LegalEntityId, ct);
+        var kinds = await db.CaseKeyGrants.AsNoTracking().Where(g => g.CaseId == caseId && g.UserId == userId).Select(g => g.Kind).ToListAsync(ct);
+        var entries = await messages.ReadAsync(caseId, userId, key, ct);
+
+        var answers = entries.FirstOrDefault(e => e.Kind == RecordKind.Answers)?.Answers;
+        var identity = entries.FirstOrDefault(e => e.Kind == RecordKind.Identity)?.Identity;
+        var thread = entries.Where(e => e.Kind is RecordKind.Message).ToList();
+        var notes = entries.Where(e => e.Kind is RecordKind.Note).ToList();
+        var summary = entries.LastOrDefault(e => e.Kind is RecordKind.Summary);
+        var stored = await db.Attachments.AsNoTracking().Where(a => a.CaseId == caseId).Select(a => a.Id).ToListAsync(ct);
+        var files = entries.SelectMany(e => e.Answers?.Files ?? e.Message?.Files ?? [])
+            .Where(f => stored.Contains(f.Id)).Select(f => new CaseFile(f.Id, f.Name, f.Size)).ToList();
+
+        var j = Jurisdictions.Get(entity.JurisdictionCode);
+        DateOnly? Day(DateTimeOffset? at) => at is { } v ? j.LocalDate(v) : null;
+        var allowed = Enum.GetValues<CaseAction>().Where(c.Can).ToHashSet();
+
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await audit.AppendAsync(new AuditEntry(c.OrganisationId, AuditActor.User(userId), AuditAction.CaseViewed, caseId), ct);
+            var opened = entries.Where(e => e.Kind != RecordKind.Message || e.Author != EntryAuthor.System)
+                .Select(e => e.Kind.ToString()).Distinct().Order(StringComparer.Ordinal);
+            await audit.AppendAsync(new AuditEntry(c.OrganisationId, AuditActor.User(userId), AuditAction.RecordDecrypted, caseId,
+                "records " + string.Join(",", opened)), ct);
+            await tx.CommitAsync(ct);
+        }
+
+        LogOpened(logger, caseId, userId);
+        return new CaseView(Row(c, channel, entity, time.GetUtcNow()), Day(c.AcknowledgedAt), Day(c.FeedbackGivenAt), Day(c.ClosedAt), c.Outcome,
+            allowed, answers, identity, thread, notes, summary, files,
+            kinds.Contains(CaseKeyKind.Internal), kinds.Contains(CaseKeyKind.Summary));
+    }
+
+    /// <summary>Acknowledges receipt: the status changes and the reporter gets the acknowledgement template message.</summary>
+    public Task AcknowledgeAsync(Guid caseId, Guid userId, CancellationToken ct = default) =>
+        TransitionAsync(caseId, userId, async (c, clock, today, sequence) =>
+        {
+            c.Acknowledge(time.GetUtcNow(), clock);
+            db.CaseRecords.Add(CaseRecord.FromTemplate(Guid.NewGuid(), c.OrganisationId, c.Id, sequence, today, SystemTemplates.Acknowledgement));
+            await Task.CompletedTask;
+        }, ct);
+
+    /// <summary>Gives feedback: the feedback text goes to the reporter as a sealed message in the same transaction.</summary>
+    public Task GiveFeedbackAsync(Guid caseId, Guid userId, P256KeyPair key, string feedback, CancellationToken ct = default)
+    {
+        var text = RequireText(feedback, "Write the feedback to the reporter.");
+        return TransitionAsync(caseId, userId, async (c, _, today, sequence) =>
+        {
+            c.GiveFeedback(time.GetUtcNow());
+            await AddMessageAsync(c, userId, key, text, today, sequence, ct);
+        }, ct);
+    }
+
+    /// <summary>
+    /// Closes the case with an outcome. A closing summary, when given, is sealed under the case's summary key, which
+    /// the person must hold.
+    /// </summary>
+    public Task CloseAsync(Guid caseId, Guid userId, P256KeyPair key, CaseOutcome outcome, string? summary, CancellationToken ct = default)
+    {
+        if (!Enum.IsDefined(outcome))
+        {
+            throw new RuleViolationException("Choose an outcome.");
+        }
+
+        var text = string.IsNullOrWhiteSpace(summary) ? null : RequireText(summary, "");
+        return TransitionAsync(caseId, userId, async (c, clock, today, sequence) =>
+        {
+            c.Close(time.GetUtcNow(), outcome, clock);
+            if (text is not null)
+            {
+                await AddHandlerOnlyAsync(c, userId, key, RecordKind.Summary, text, today, sequence, ct);
+            }
+        }, ct);
+    }
+
+    public Task ReopenAsync(Guid caseId, Guid userId, CancellationToken ct = default) =>
+        TransitionAsync(caseId, userId, (c, clock, _, _) =>
+        {
+            c.Reopen(time.GetUtcNow(), clock);
+            return Task.CompletedTask;
+        }, ct);
+
+    public Task StartInvestigationAsync(Guid caseId, Guid userId, CancellationToken ct = default) =>
+        TransitionAsync(caseId, userId, (c, _, _, _) =>
+        {
+            c.StartInvestigation(time.GetUtcNow());
+            return Task.CompletedTask;
+        }, ct);
+
+    /// <summary>Sends a message to the reporter, sealed under the case's shared key.</summary>
+    public async Task MessageReporterAsync(Guid caseId, Guid userId, P256KeyPair key, string text, CancellationToken ct = default)
+    {
+        var message = RequireText(text, "Write a message.");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var c = await LockAsync(caseId, userId, ct);
+        if (c.Status is CaseStatus.Purged)
+        {
+            throw new RuleViolationException($"Case {c.Reference} is purged.");
+        }
+
+        var today = await ReporterMailbox.LocalTodayAsync(db, time, c.LegalEntityId, ct);
+        var recordId = await AddMessageAsync(c, userId, key, message, today, await ReporterMailbox.NextSequenceAsync(db, caseId, ct), ct);
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(new AuditEntry(c.OrganisationId, AuditActor.User(userId), AuditAction.MessageSent, caseId, $"record {recordId}"), ct);
+        await tx.CommitAsync(ct);
+        LogMessaged(logger, caseId, userId);
+    }
+
+    /// <summary>Adds an internal note, sealed under the case's internal key, which the reporter never holds.</summary>
+    public async Task AddNoteAsync(Guid caseId, Guid userId, P256KeyPair key, string text, CancellationToken ct = default)
+    {
+        var note = RequireText(text, "Write the note.");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var c = await LockAsync(caseId, userId, ct);
+        if (c.Status is CaseStatus.Purged)
+        {
+            throw new RuleViolationException($"Case {c.Reference} is purged.");
+        }
+
+        var today = await ReporterMailbox.LocalTodayAsync(db, time, c.LegalEntityId, ct);
+        var recordId = await AddHandlerOnlyAsync(c, userId, key, RecordKind.Note, note, today, await ReporterMailbox.NextSequenceAsync(db, caseId, ct), ct);
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(new AuditEntry(c.OrganisationId, AuditActor.User(userId), AuditAction.NoteAdded, caseId, $"record {recordId}"), ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Checks that the file belongs to one of the person's cases, names it from the sealed entry and audits the
+    /// download; the caller then streams the bytes with <see cref="WriteFileAsync"/>.
+    /// </summary>
+    public async Task<FileDownload> BeginDownloadAsync(Guid caseId, Guid fileId, Guid userId, P256KeyPair key, CancellationToken ct = default)
+    {
+        var c = await FindAsync(caseId, userId, ct);
+        var attachment = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == fileId && a.CaseId == caseId, ct)
+            ?? throw new NotFoundException("No such file.");
+        // The file's name is sealed in the entry that brought it; only that entry is opened.
+        var record = await db.CaseRecords.AsNoTracking().SingleAsync(r => r.Id == attachment.RecordId && r.CaseId == caseId, ct);
+        var shared = await UnwrapAsync(caseId, userId, key, CaseKeyKind.Shared, ct);
+        FileMention? mention;
+        try
+        {
+            var plain = Records.Open(shared, caseId, record.Id, record.Kind, record.SealedContent ?? throw new NotFoundException("No such file."));
+            var files = record.Kind == RecordKind.Answers ? EntryJson.Decode<ReportAnswers>(plain).Files : EntryJson.Decode<MessageContent>(plain).Files;
+            mention = files.FirstOrDefault(f => f.Id == fileId);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(shared);
+        }
+
+        if (mention is null)
+        {
+            throw new NotFoundException("No such file.");
+        }
+
+        await audit.AppendAsync(new AuditEntry(c.OrganisationId, AuditActor.User(userId), AuditAction.AttachmentDownloaded, caseId, $"file {fileId}"), ct);
+        LogDownloaded(logger, caseId, fileId, userId);
+        return new FileDownload(caseId, fileId, mention.Name, mention.Size);
+    }
+
+    /// <summary>Decrypts the file chunk by chunk into <paramref name="output"/>; never holds the whole file.</summary>
+    public Task WriteFileAsync(FileDownload file, Guid userId, P256KeyPair key, Stream output, CancellationToken ct = default) =>
+        messages.ReadFileAsync(file.CaseId, file.FileId, userId, key, output, ct);
+
+    private async Task TransitionAsync(Guid caseId, Guid userId, Func<Case, CaseClockContext, DateOnly, int, Task> step, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var c = await LockAsync(caseId, userId, ct);
+        var before = c.Status;
+        var org = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == c.OrganisationId, ct);
+        var entity = await db.LegalEntities.AsNoTracking().SingleAsync(e => e.Id == c.LegalEntityId, ct);
+        var channel = await db.Channels.AsNoTracking().SingleAsync(x => x.Id == c.ChannelId, ct);
+        var clock = CaseClockContexts.For(org, entity, channel);
+        var today = Jurisdictions.Get(entity.JurisdictionCode).LocalDate(time.GetUtcNow());
+        await step(c, clock, today, await ReporterMailbox.NextSequenceAsync(db, caseId, ct));
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(new AuditEntry(c.OrganisationId, AuditActor.User(userId), AuditAction.CaseTransitioned, caseId,
+            $"status {before}→{c.Status}"), ct);
+        await tx.CommitAsync(ct);
+        LogTransitioned(logger, caseId, userId, before, c.Status);
+    }
+
+    /// <summary>The person's case, locked for the rest of the transaction so concurrent steps on it run one after the other.</summary>
+    private async Task<Case> LockAsync(Guid caseId, Guid userId, CancellationToken ct)
+    {
+        await FindAsync(caseId, userId, ct);
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM cases WHERE id = {caseId} FOR UPDATE", ct);
+        return await db.Cases.SingleAsync(c => c.Id == caseId, ct);
+    }
+
+    /// <summary>The case, untracked, if it is in the caller's organisation, not purged, and the person holds a key for it.</summary>
+    private async Task<Case> FindAsync(Guid caseId, Guid userId, CancellationToken ct)
+    {
+        var c = await db.Cases.AsNoTracking().SingleOrDefaultAsync(x => x.Id == caseId, ct);
+        if (c is null || c.Status is CaseStatus.Purged || !await db.CaseKeyGrants.AnyAsync(g => g.CaseId == caseId && g.UserId == userId, ct))
+        {
+            throw new NotFoundException("No such case.");
+        }
+
+        return c;
+    }
+
+    private async Task<Guid> AddMessageAsync(Case c, Guid userId, P256KeyPair key, string text, DateOnly today, int sequence, CancellationToken ct)
+    {
+        var shared = await UnwrapAsync(c.Id, userId, key, CaseKeyKind.Shared, ct);
+        try
+        {
+            var recordId = Guid.NewGuid();
+            var content = Records.Seal(shared, c.Id, recordId, RecordKind.Message, EntryJson.Encode(new MessageContent(text, [])));
+            db.CaseRecords.Add(CaseRecord.Sealed(recordId, c.OrganisationId, c.Id, sequence, today, EntryAuthor.Handler, userId, RecordKind.Message, content));
+            return recordId;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(shared);
+        }
+    }
+
+    private async Task<Guid> AddHandlerOnlyAsync(Case c, Guid userId, P256KeyPair key, RecordKind kind, string text, DateOnly today, int sequence, CancellationToken ct)
+    {
+        var keyKind = HandlerMessages.KeyFor(kind);
+        var caseKey = await UnwrapAsync(c.Id, userId, key, keyKind, ct, $"You do not hold this case's {keyKind.ToString().ToLowerInvariant()} key.");
+        try
+        {
+            var recordId = Guid.NewGuid();
+            var content = Records.Seal(caseKey, c.Id, recordId, kind, EntryJson.Encode(new MessageContent(text, [])));
+            db.CaseRecords.Add(CaseRecord.HandlerOnly(recordId, c.OrganisationId, c.Id, sequence, today, userId, kind, content));
+            return recordId;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(caseKey);
+        }
+    }
+
+    private async Task<byte[]> UnwrapAsync(Guid caseId, Guid userId, P256KeyPair key, CaseKeyKind kind, CancellationToken ct, string? missing = null)
+    {
+        var grant = await db.CaseKeyGrants.AsNoTracking().SingleOrDefaultAsync(g => g.CaseId == caseId && g.UserId == userId && g.Kind == kind, ct);
+        if (grant is null)
+        {
+            throw missing is null ? new NotFoundException("No such case.") : new RuleViolationException(missing);
+        }
+
+        return CaseKeys.Unwrap(grant.WrappedKey, key, caseId, kind);
+    }
+
+    private static string RequireText(string? text, string missing)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new RuleViolationException(missing);
+        }
+
+        var trimmed = text.Trim();
+        return trimmed.Length <= MaxTextLength
+            ? trimmed
+            : throw new RuleViolationException($"A text can be at most {MaxTextLength:N0} characters.");
+    }
+
+    private static InboxRow Row(Case c, Channel channel, LegalEntity entity, DateTimeOffset now)
+    {
+        var j = Jurisdictions.Get(entity.JurisdictionCode);
+        var open = c.Status is not (CaseStatus.Closed or CaseStatus.Purged);
+        DeadlineView View(DateOnly due, DateOnly target, DateTimeOffset? metAt)
+        {
+            DeadlineStatus? marker = metAt is null && open ? new Deadline(due, target, j.StartOfDayUtc(due.AddDays(1))).Status(now, DueSoonDays) : null;
+            return new DeadlineView(due, target, marker, metAt is { } m ? j.LocalDate(m) : null);
+        }
+
+        return new InboxRow(c.Id, c.Reference, c.Status, channel.Id, channel.Name, entity.Name, j.LocalDate(c.ReceivedAt),
+            View(c.AcknowledgementDue, c.AcknowledgementTarget, c.AcknowledgedAt),
+            View(c.FeedbackDue, c.FeedbackTarget, c.FeedbackGivenAt));
+    }
+
+    [LoggerMessage(EventId = 4301, Level = LogLevel.Information, Message = "Handler {UserId} opened case {CaseId}")]
+    private static partial void LogOpened(ILogger logger, Guid caseId, Guid userId);
+
+    [LoggerMessage(EventId = 4302, Level = LogLevel.Information, Message = "Handler {UserId} moved case {CaseId} from {Before} to {After}")]
+    private static partial void LogTransitioned(ILogger logger, Guid caseId, Guid userId, CaseStatus before, CaseStatus after);
+
+    [LoggerMessage(EventId = 4303, Level = LogLevel.Information, Message = "Handler {UserId} messaged the reporter of case {CaseId}")]
+    private static partial void LogMessaged(ILogger logger, Guid caseId, Guid userId);
+
+    [LoggerMessage(EventId = 4304, Level = LogLevel.Information, Message = "Handler {UserId} downloaded file {FileId} of case {CaseId}")]
+    private static partial void LogDownloaded(ILogger logger, Guid caseId, Guid fileId, Guid userId);
+}

@@ -1,0 +1,144 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Varsling.Core.Accounts;
+using Varsling.Core.Audit;
+using Varsling.Core.Data;
+using Varsling.Core.Messaging;
+using Varsling.Core.Organisations;
+using Varsling.Core.Reports;
+using Varsling.Testing;
+
+namespace Varsling.Backoffice.Tests.Cases;
+
+/// <summary>A handler signed in on their own session, as the test arranged them.</summary>
+public sealed record SignedInHandler(BackofficeSession Session, EnrolledAccount Account, Guid UserId, Guid OrganisationId) : IDisposable
+{
+    public void Dispose() => Session.Dispose();
+}
+
+/// <summary>
+/// The back office on real Kestrel over the demo organisations, with intent methods: people who are or are not a
+/// channel's handlers, reports filed through Core's intake (the no-JavaScript path), and the reporter's mailbox.
+/// </summary>
+public sealed class CasesHost : WebHostFixture<Program>
+{
+    public const string Nordlys = DemoData.NordlysSlug;
+    public const string Fjellberg = DemoData.FjellbergSlug;
+
+    /// <summary>Nordlys's Swedish channel, which does not acknowledge automatically.</summary>
+    public const string ManualChannel = "visselblasning";
+
+    private readonly SemaphoreSlim _seed = new(1, 1);
+    private bool _seeded;
+
+    public BackofficeSession Session(string language = "nb") =>
+        new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = BaseAddress,
+        }, Clock, language);
+
+    /// <summary>A person enrolled and signed in; when <paramref name="channelSlug"/> is given, new cases of that channel are sealed to them.</summary>
+    public async Task<SignedInHandler> HandlerAsync(string organisationSlug, string? channelSlug, string language = "nb")
+    {
+        await SeedAsync();
+        var email = $"h{Guid.NewGuid():N}@example.org";
+        CreatedUser created;
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            created = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateUserAsync(organisationSlug, email, "Kari Handler", Roles.Handler);
+        }
+
+        var session = Session(language);
+        var account = await session.EnrolAsync(email, created.InitialPassword, "a long and private passphrase");
+        var orgId = await OrganisationIdAsync(organisationSlug);
+        if (channelSlug is not null)
+        {
+            await using var db = TestDb.Create(ConnectionString, orgId);
+            var key = await db.UserKeys.SingleAsync(k => k.UserId == created.UserId);
+            var channel = await db.Channels.SingleAsync(c => c.Slug == channelSlug);
+            db.ChannelRecipients.Add(new ChannelRecipient(Guid.NewGuid(), orgId, channel.Id, created.UserId, key.PublicKey));
+            await db.SaveChangesAsync();
+        }
+
+        return new SignedInHandler(session, account, created.UserId, orgId);
+    }
+
+    /// <summary>
+    /// Posts <paramref name="fields"/> to <paramref name="target"/> with the antiforgery token of the page's logout
+    /// form, as a stale or forged form would: the token is the person's, the step is one the page may not offer.
+    /// </summary>
+    public static Task<HttpResponseMessage> PostAsync(BackofficeSession session, AngleSharp.Html.Dom.IHtmlDocument page, string target,
+        IReadOnlyDictionary<string, string> fields)
+    {
+        var token = page.QuerySelector($"input[name='{BackofficeSession.AntiforgeryField}']")?.GetAttribute("value")
+            ?? throw new Xunit.Sdk.XunitException("The page carries no antiforgery token.");
+        var values = new Dictionary<string, string>(fields) { [BackofficeSession.AntiforgeryField] = token };
+        return session.Client.PostAsync(target, new FormUrlEncodedContent(values));
+    }
+
+    /// <summary>Files a report through Core's intake as the no-JavaScript form does, with one attachment.</summary>
+    public async Task<FiledReport> FileReportAsync(string organisationSlug, string channelSlug, string what, ReporterIdentity identity, byte[] file, string fileName)
+    {
+        await SeedAsync();
+        await using var scope = Services.CreateAsyncScope();
+        var intake = scope.ServiceProvider.GetRequiredService<ReportIntake>();
+        var channel = await intake.GetChannelAsync(organisationSlug, channelSlug);
+        var staged = await Uploads.StageAsync(scope.ServiceProvider, file, fileName);
+        return await intake.FilePlainAsync(channel, new PlainReport(null,
+            new ReportAnswers(what, "Last week", "Warehouse 3", "A manager", "I saw it", [staged.Mention]), identity, [staged]));
+    }
+
+    /// <summary>What the reporter sees in the mailbox, logged in with the receipt code.</summary>
+    public async Task<OpenedMailbox> ReporterMailboxAsync(string organisationSlug, string receiptCode)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<OrganisationScope>().Enter(await OrganisationIdAsync(organisationSlug));
+        var mailbox = scope.ServiceProvider.GetRequiredService<ReporterMailbox>();
+        var session = await mailbox.LoginWithCodeAsync(receiptCode) ?? throw new Xunit.Sdk.XunitException("The receipt code was not accepted.");
+        using var state = await mailbox.ResumeAsync(session.SessionId, session.SessionKey) ?? throw new Xunit.Sdk.XunitException("No mailbox session.");
+        return await mailbox.OpenAsync(state.CaseId, state.Key!);
+    }
+
+    public async Task<Core.Cases.Case> CaseAsync(Guid caseId)
+    {
+        await using var db = TestDb.Create(ConnectionString);
+        return await db.Cases.IgnoreQueryFilters().AsNoTracking().SingleAsync(c => c.Id == caseId);
+    }
+
+    public async Task<List<AuditEvent>> AuditAsync(Guid caseId)
+    {
+        await using var db = TestDb.Create(ConnectionString);
+        return await db.AuditEvents.IgnoreQueryFilters().AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.Id).ToListAsync();
+    }
+
+    public async Task<int> RecordCountAsync(Guid caseId)
+    {
+        await using var db = TestDb.Create(ConnectionString);
+        return await db.CaseRecords.IgnoreQueryFilters().CountAsync(r => r.CaseId == caseId);
+    }
+
+    private async Task<Guid> OrganisationIdAsync(string slug)
+    {
+        await using var db = TestDb.Create(ConnectionString);
+        return await db.Organisations.Where(o => o.Slug == slug).Select(o => o.Id).SingleAsync();
+    }
+
+    private async Task SeedAsync()
+    {
+        await _seed.WaitAsync();
+        try
+        {
+            if (!_seeded)
+            {
+                await using var db = TestDb.Create(ConnectionString);
+                await new DemoData(db, Clock).SeedAsync();
+                _seeded = true;
+            }
+        }
+        finally
+        {
+            _seed.Release();
+        }
+    }
+}
