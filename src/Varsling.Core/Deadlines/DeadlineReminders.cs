@@ -95,6 +95,6 @@ public sealed partial class DeadlineReminders(
             """;
     }
 
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Reminder {Kind} {OffsetDays} for case {CaseId} sent to {Recipients} recipient(s)")]
+    [LoggerMessage(EventId = 6101, Level = LogLevel.Information, Message = "Reminder {Kind} {OffsetDays} for case {CaseId} sent to {Recipients} recipient(s)")]
     private static partial void LogSent(ILogger logger, Guid caseId, ReminderKind kind, int offsetDays, int recipients);
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Varsling.Core.Data;
 using Varsling.Core.Deadlines;
@@ -27,7 +26,7 @@ public sealed class DataSubjectRequests(VarslingDbContext db, TimeProvider time)
             throw new RuleViolationException("A request cannot be registered as received in the future.");
         }
 
-        var request = DataSubjectRequest.Register(Guid.NewGuid(), entity.OrganisationId, entity.Id, NewReference(), right,
+        var request = DataSubjectRequest.Register(Guid.NewGuid(), entity.OrganisationId, entity.Id, References.New("DSR-", 8), right,
             receivedAt, caseId, Jurisdictions.Get(entity.JurisdictionCode));
         db.Add(request);
         await db.SaveChangesAsync(ct);
@@ -68,18 +67,5 @@ public sealed class DataSubjectRequests(VarslingDbContext db, TimeProvider time)
             ?? throw new NotFoundException("No such request.");
         var entity = await db.LegalEntities.SingleAsync(e => e.Id == request.LegalEntityId, ct);
         return (request, Jurisdictions.Get(entity.JurisdictionCode));
-    }
-
-    /// <summary>"DSR-" and 8 random Crockford symbols: unique enough per organisation, and says nothing about volume.</summary>
-    private static string NewReference()
-    {
-        const string alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-        return "DSR-" + string.Create(8, 0, (span, _) =>
-        {
-            for (var i = 0; i < span.Length; i++)
-            {
-                span[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
-            }
-        });
     }
 }

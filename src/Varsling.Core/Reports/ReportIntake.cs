@@ -177,7 +177,7 @@ public sealed partial class ReportIntake(
         var today = jurisdiction.LocalDate(now);
         var orgId = channel.OrganisationId;
 
-        var c = Case.Receive(report.CaseId, orgId, legalEntity.Id, ch.Id, report.CategoryId, NewReference(), now, clock);
+        var c = Case.Receive(report.CaseId, orgId, legalEntity.Id, ch.Id, report.CategoryId, References.New("V-", 10), now, clock); // 50 random bits
         db.Cases.Add(c);
         db.CaseKeyGrants.AddRange(report.Keys.Select(k =>
             new CaseKeyGrant(Guid.NewGuid(), orgId, c.Id, k.UserId is null ? KeyHolder.Reporter : KeyHolder.Handler, k.UserId, k.Kind, k.WrappedKey)));
@@ -308,18 +308,6 @@ public sealed partial class ReportIntake(
         {
             throw new RuleViolationException("A sealed record is malformed or too large.");
         }
-    }
-
-    /// <summary>A human-readable reference: "V-" and ten Crockford base32 symbols (50 random bits), no content.</summary>
-    private static string NewReference()
-    {
-        Span<char> chars = stackalloc char[10];
-        for (var i = 0; i < chars.Length; i++)
-        {
-            chars[i] = ReceiptCode.Alphabet[RandomNumberGenerator.GetInt32(ReceiptCode.Alphabet.Length)];
-        }
-
-        return "V-" + new string(chars);
     }
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Report filed as case {CaseId} on channel {ChannelId} with {FileCount} files; acknowledged {Acknowledged}")]

@@ -126,12 +126,12 @@ public sealed partial class RetentionPurge(VarslingDbContext db, AuditLog audit,
         await db.Cases.IgnoreQueryFilters().Where(c => c.Id == caseId).ExecuteDeleteAsync(ct);
     }
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Purged case {CaseId}")]
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Purged case {CaseId}")]
     private static partial void LogPurged(ILogger logger, Guid caseId);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Case {CaseId} is no longer due for purge; skipped")]
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Information, Message = "Case {CaseId} is no longer due for purge; skipped")]
     private static partial void LogSkipped(ILogger logger, Guid caseId);
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Purge run finished: {Purged} purged, {Skipped} skipped")]
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Information, Message = "Purge run finished: {Purged} purged, {Skipped} skipped")]
     private static partial void LogRun(ILogger logger, int purged, int skipped);
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Varsling.Core.Attachments;
 using Varsling.Core.Messaging;
@@ -8,36 +7,23 @@ namespace Varsling.Worker.Jobs;
 
 /// <summary>
 /// Deletes what the anonymous intake leaves behind: uploads no submission committed, once their lifetime is over,
-/// and mailbox sessions past their idle timeout or cap. Both are plain idempotent deletes, so several Workers may
-/// run it at once without a lock.
+/// and mailbox sessions past their idle timeout or cap. Both are idempotent deletes; the job lock only saves
+/// duplicate work.
 /// </summary>
-internal sealed partial class IntakeCleanup(IServiceScopeFactory scopes, ILogger<IntakeCleanup> logger, TimeProvider time) : BackgroundService
+internal sealed partial class IntakeCleanup(IServiceScopeFactory scopes, TimeProvider time, ILogger<IntakeCleanup> logger)
+    : ScheduledJob(scopes, time, logger)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
+    public override string Name => "intake-cleanup";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public override TimeSpan Interval => TimeSpan.FromMinutes(5);
+
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var uploads = await scope.ServiceProvider.GetRequiredService<UploadStore>().PurgeExpiredAsync(stoppingToken);
-                var sessions = await scope.ServiceProvider.GetRequiredService<ReporterMailbox>().PurgeExpiredSessionsAsync(stoppingToken);
-                LogCleaned(logger, uploads, sessions);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(logger, e.GetType().Name);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        var uploads = await services.GetRequiredService<UploadStore>().PurgeExpiredAsync(ct);
+        var sessions = await services.GetRequiredService<ReporterMailbox>().PurgeExpiredSessionsAsync(ct);
+        LogCleaned(logger, uploads, sessions);
     }
 
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Intake cleanup: {Uploads} expired uploads and {Sessions} expired mailbox sessions deleted")]
+    [LoggerMessage(EventId = 2301, Level = LogLevel.Information, Message = "Intake cleanup: {Uploads} expired uploads and {Sessions} expired mailbox sessions deleted")]
     private static partial void LogCleaned(ILogger logger, int uploads, int sessions);
-
-    [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "Intake cleanup failed with {ExceptionType}")]
-    private static partial void LogFailed(ILogger logger, string exceptionType);
 }

@@ -311,7 +311,7 @@ public sealed class RetentionPurgeTests
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (eventId.Id == 3001)
+            if (eventId.Id == 6001)
             {
                 abort.Cancel();
             }

@@ -1,0 +1,22 @@
+using System.Security.Cryptography;
+using Varsling.Crypto;
+
+namespace Varsling.Core;
+
+/// <summary>
+/// Human-readable references for cases and requests: a prefix and random Crockford base32 symbols (5 bits each).
+/// Random rather than sequential, so a reference says nothing about how many cases an organisation has.
+/// </summary>
+internal static class References
+{
+    public static string New(string prefix, int symbols)
+    {
+        Span<char> chars = stackalloc char[symbols];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = ReceiptCode.Alphabet[RandomNumberGenerator.GetInt32(ReceiptCode.Alphabet.Length)];
+        }
+
+        return prefix + new string(chars);
+    }
+}
