@@ -172,5 +172,23 @@ public sealed class BackofficeTexts : TextCatalog
         Add("forgot.noKey",
             "Be en administrator om å tilbakestille kontoen. Du får da et nytt nøkkelpar, og den gamle private nøkkelen kan ikke gjenopprettes: sakene du hadde tilgang til, må gis til deg på nytt av en annen saksbehandler.",
             "Ask an administrator to reset your account. You will then get a new key pair, and the old private key cannot be recovered: the cases you had access to must be granted to you again by another case handler.");
+        Add("nav.export", "Eksport", "Export");
+        Add("nav.statistics", "Statistikk", "Statistics");
+        Add("nav.requests", "Innsynsbegjæringer", "Data-subject requests");
+        Add("form.legalEntity", "Juridisk enhet", "Legal entity");
+        Add("form.allEntities", "Alle juridiske enheter", "All legal entities");
+        Add("form.from", "Fra og med", "From");
+        Add("form.to", "Til og med", "To");
+        Add("export.title", "Eksport av avsluttede saker", "Export of closed cases");
+        Add("export.lead",
+            "Last ned de avsluttede sakene til en juridisk enhet for en periode, med avsluttende oppsummering. Varslerens identitet og varselets innhold er aldri med.",
+            "Download the closed cases of a legal entity for a period, with their closing summaries. The reporter's identity and the report's content are never included.");
+        Add("export.format", "Format", "Format");
+        Add("export.format.Csv", "CSV (regneark)", "CSV (spreadsheet)");
+        Add("export.format.Json", "JSON", "JSON");
+        Add("export.hint",
+            "Eksporten loggføres. Oppsummeringer du ikke har nøkkel til, står tomme.",
+            "The export is logged. Summaries you hold no key for are left empty.");
+        Add("export.submit", "Last ned", "Download");
     }
 }
