@@ -190,5 +190,27 @@ public sealed class BackofficeTexts : TextCatalog
             "Eksporten loggføres. Oppsummeringer du ikke har nøkkel til, står tomme.",
             "The export is logged. Summaries you hold no key for are left empty.");
         Add("export.submit", "Last ned", "Download");
+        Add("stats.title", "Statistikk", "Statistics");
+        Add("stats.lead",
+            "Tall for sakene som ble mottatt i perioden, bare fra saksopplysninger, aldri innhold.",
+            "Figures for the cases received in the period, from case metadata only, never content.");
+        Add("stats.filters", "Periode og enhet", "Period and entity");
+        Add("stats.apply", "Vis", "Show");
+        Add("stats.total", "Saker i alt", "Cases in total");
+        Add("stats.medianAck", "Median dager til bekreftelse", "Median days to acknowledgement");
+        Add("stats.medianFeedback", "Median dager til tilbakemelding", "Median days to feedback");
+        Add("stats.medianClosure", "Median dager til avslutning", "Median days to closure");
+        Add("stats.ackMet", "Frister for bekreftelse overholdt", "Acknowledgement deadlines met");
+        Add("stats.feedbackMet", "Frister for tilbakemelding overholdt", "Feedback deadlines met");
+        Add("stats.byChannel", "Saker per kanal", "Cases by channel");
+        Add("stats.byCategory", "Saker per kategori", "Cases by category");
+        Add("stats.byMonth", "Saker per måned", "Cases by month");
+        Add("stats.channel", "Kanal", "Channel");
+        Add("stats.category", "Kategori", "Category");
+        Add("stats.month", "Måned", "Month");
+        Add("stats.cases", "Saker", "Cases");
+        Add("stats.suppressed",
+            "«<5» betyr færre enn fem saker, eller et tall som er skjult for at et lite tall ikke skal kunne regnes ut. Slik kan ingen identifiseres.",
+            "“<5” means fewer than five cases, or a figure hidden so that a small one cannot be worked out. This way nobody can be identified.");
     }
 }
