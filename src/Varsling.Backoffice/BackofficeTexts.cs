@@ -172,5 +172,82 @@ public sealed class BackofficeTexts : TextCatalog
         Add("forgot.noKey",
             "Be en administrator om å tilbakestille kontoen. Du får da et nytt nøkkelpar, og den gamle private nøkkelen kan ikke gjenopprettes: sakene du hadde tilgang til, må gis til deg på nytt av en annen saksbehandler.",
             "Ask an administrator to reset your account. You will then get a new key pair, and the old private key cannot be recovered: the cases you had access to must be granted to you again by another case handler.");
+        Add("nav.export", "Eksport", "Export");
+        Add("nav.statistics", "Statistikk", "Statistics");
+        Add("nav.requests", "Personvernforespørsler", "Data-subject requests");
+        Add("form.legalEntity", "Juridisk enhet", "Legal entity");
+        Add("form.allEntities", "Alle juridiske enheter", "All legal entities");
+        Add("form.from", "Fra og med", "From");
+        Add("form.to", "Til og med", "To");
+        Add("export.title", "Eksport av avsluttede saker", "Export of closed cases");
+        Add("export.lead",
+            "Last ned de avsluttede sakene til en juridisk enhet for en periode, med avsluttende oppsummering. Varslerens identitet og varselets innhold er aldri med.",
+            "Download the closed cases of a legal entity for a period, with their closing summaries. The reporter's identity and the report's content are never included.");
+        Add("export.format", "Format", "Format");
+        Add("export.format.Csv", "CSV (regneark)", "CSV (spreadsheet)");
+        Add("export.format.Json", "JSON", "JSON");
+        Add("export.hint",
+            "Eksporten loggføres. Oppsummeringer du ikke har nøkkel til, står tomme.",
+            "The export is logged. Summaries you hold no key for are left empty.");
+        Add("export.submit", "Last ned", "Download");
+        Add("stats.title", "Statistikk", "Statistics");
+        Add("stats.lead",
+            "Tall for sakene som ble mottatt i perioden, bare fra saksopplysninger, aldri innhold.",
+            "Figures for the cases received in the period, from case metadata only, never content.");
+        Add("stats.filters", "Periode og enhet", "Period and entity");
+        Add("stats.apply", "Vis", "Show");
+        Add("stats.total", "Saker i alt", "Cases in total");
+        Add("stats.medianAck", "Median dager til bekreftelse", "Median days to acknowledgement");
+        Add("stats.medianFeedback", "Median dager til tilbakemelding", "Median days to feedback");
+        Add("stats.medianClosure", "Median dager til avslutning", "Median days to closure");
+        Add("stats.ackMet", "Frister for bekreftelse overholdt", "Acknowledgement deadlines met");
+        Add("stats.feedbackMet", "Frister for tilbakemelding overholdt", "Feedback deadlines met");
+        Add("stats.byChannel", "Saker per kanal", "Cases by channel");
+        Add("stats.byCategory", "Saker per kategori", "Cases by category");
+        Add("stats.byMonth", "Saker per måned", "Cases by month");
+        Add("stats.channel", "Kanal", "Channel");
+        Add("stats.category", "Kategori", "Category");
+        Add("stats.month", "Måned", "Month");
+        Add("stats.cases", "Saker", "Cases");
+        Add("stats.suppressed",
+            "«<5» betyr færre enn fem saker, eller et tall som er skjult for at et lite tall ikke skal kunne regnes ut. Slik kan ingen identifiseres.",
+            "“<5” means fewer than five cases, or a figure hidden so that a small one cannot be worked out. This way nobody can be identified.");
+        Add("requests.title", "Register over personvernforespørsler", "Register of data-subject requests");
+        Add("requests.lead",
+            "Forespørsler etter personvernforordningen om behandlingen i varslingskanalen. Svarfristen er én måned; den kan forlenges med to måneder bare hvis det registreres, med begrunnelse, innen den første måneden.",
+            "Requests under the GDPR about the processing in the whistleblowing channel. The answer is due within one month; it can be extended by two months only when recorded, with reasons, within the first month.");
+        Add("requests.none", "Ingen forespørsler er registrert.", "No requests have been registered.");
+        Add("requests.caption", "Forespørsler, de mest presserende først", "Requests, most urgent first");
+        Add("requests.reference", "Referanse", "Reference");
+        Add("requests.right", "Rettighet", "Right");
+        Add("requests.received", "Mottatt", "Received");
+        Add("requests.due", "Frist", "Due");
+        Add("requests.status", "Status", "Status");
+        Add("requests.steps", "Behandling", "Handling");
+        Add("requests.reason", "Begrunnelse for forlengelse (gitt til personen)", "Reasons for the extension (given to the person)");
+        Add("requests.extend", "Forleng med to måneder", "Extend by two months");
+        Add("requests.outcome", "Utfall", "Outcome");
+        Add("requests.ground", "Rettslig grunnlag ved avslag", "Legal ground for a refusal");
+        Add("requests.complete", "Registrer svar", "Record the answer");
+        Add("requests.register", "Registrer en ny forespørsel", "Register a new request");
+        Add("requests.registerSubmit", "Registrer", "Register");
+        Add("requests.fillRegister", "Velg juridisk enhet, rettighet og mottaksdato.", "Choose the legal entity, the right and the date received.");
+        Add("requests.noRequest", "Forespørselen finnes ikke.", "The request does not exist.");
+        Add("requests.chooseOutcome", "Velg et utfall.", "Choose an outcome.");
+        Add("requests.done.registered", "Forespørselen er registrert.", "The request has been registered.");
+        Add("requests.done.extended", "Fristen er forlenget.", "The deadline has been extended.");
+        Add("requests.done.completed", "Svaret er registrert.", "The answer has been recorded.");
+        Add("right.Access", "Innsyn", "Access");
+        Add("right.Rectification", "Retting", "Rectification");
+        Add("right.Erasure", "Sletting", "Erasure");
+        Add("right.Restriction", "Begrensning", "Restriction");
+        Add("right.Objection", "Protest", "Objection");
+        Add("requestStatus.Open", "Åpen", "Open");
+        Add("requestStatus.Extended", "Forlenget", "Extended");
+        Add("requestStatus.Completed", "Besvart", "Answered");
+        Add("requestOutcome.Granted", "Innvilget", "Granted");
+        Add("requestOutcome.PartiallyGranted", "Delvis innvilget", "Partially granted");
+        Add("requestOutcome.Refused", "Avslått", "Refused");
+        Add("requestOutcome.Withdrawn", "Trukket", "Withdrawn");
     }
 }

@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddScoped<RetentionPurge>();
         services.AddScoped<CaseStatistics>();
         services.AddScoped<ClosedCaseExport>();
+        services.AddScoped<Exports.LegalExports>();
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Mailer>();

@@ -169,7 +169,8 @@ public sealed partial class CaseWork(
 
     /// <summary>
     /// Closes the case with an outcome. A closing summary, when given, is sealed under the case's summary key, which
-    /// the person must hold.
+    /// the person must hold. In the same transaction the summary key is wrapped to every person of the organisation
+    /// in the legal role who has a key pair and does not yet hold it, so the legal team can read closing summaries.
     /// </summary>
     public Task CloseAsync(Guid caseId, Guid userId, P256KeyPair key, CaseOutcome outcome, string? summary, CancellationToken ct = default)
     {
@@ -186,6 +187,8 @@ public sealed partial class CaseWork(
             {
                 await AddHandlerOnlyAsync(c, userId, key, RecordKind.Summary, text, today, sequence, ct);
             }
+
+            await GrantSummaryToLegalAsync(c, userId, key, ct);
         }, ct);
     }
 
@@ -349,6 +352,54 @@ public sealed partial class CaseWork(
         }
     }
 
+    /// <summary>
+    /// Wraps the case's summary key to the legal team members who lack it. A closer who does not hold the summary
+    /// key cannot pass it on; then nothing is granted and the legal team gets it from a later closer.
+    /// </summary>
+    private async Task GrantSummaryToLegalAsync(Case c, Guid userId, P256KeyPair key, CancellationToken ct)
+    {
+        var legalRole = await db.Roles.AsNoTracking().Where(r => r.Name == Accounts.Roles.Legal).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(ct);
+        if (legalRole is null)
+        {
+            return;
+        }
+
+        var legalUsers = db.UserRoles.Where(ur => ur.RoleId == legalRole.Value).Select(ur => ur.UserId);
+        var holders = db.CaseKeyGrants.Where(g => g.CaseId == c.Id && g.Kind == CaseKeyKind.Summary && g.UserId != null).Select(g => g.UserId!.Value);
+        var recipients = await db.UserKeys.AsNoTracking()
+            .Where(k => k.OrganisationId == c.OrganisationId && legalUsers.Contains(k.UserId) && !holders.Contains(k.UserId))
+            .Select(k => new { k.UserId, k.PublicKey })
+            .ToListAsync(ct);
+        if (recipients.Count == 0)
+        {
+            return;
+        }
+
+        var grant = await db.CaseKeyGrants.AsNoTracking().SingleOrDefaultAsync(g => g.CaseId == c.Id && g.UserId == userId && g.Kind == CaseKeyKind.Summary, ct);
+        if (grant is null)
+        {
+            return;
+        }
+
+        var summaryKey = CaseKeys.Unwrap(grant.WrappedKey, key, c.Id, CaseKeyKind.Summary);
+        try
+        {
+            foreach (var r in recipients)
+            {
+                db.CaseKeyGrants.Add(new CaseKeyGrant(Guid.NewGuid(), c.OrganisationId, c.Id, KeyHolder.Handler, r.UserId, CaseKeyKind.Summary,
+                    CaseKeys.Wrap(summaryKey, r.PublicKey, c.Id, CaseKeyKind.Summary)));
+            }
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(summaryKey);
+        }
+
+        await audit.AppendAsync(new AuditEntry(c.OrganisationId, AuditActor.User(userId), AuditAction.AccessGranted, c.Id,
+            $"summary key to {recipients.Count} legal"), ct);
+        LogSummaryGranted(logger, c.Id, recipients.Count);
+    }
+
     private async Task<byte[]> UnwrapAsync(Guid caseId, Guid userId, P256KeyPair key, CaseKeyKind kind, CancellationToken ct, string? missing = null)
     {
         var grant = await db.CaseKeyGrants.AsNoTracking().SingleOrDefaultAsync(g => g.CaseId == caseId && g.UserId == userId && g.Kind == kind, ct);
@@ -396,6 +447,9 @@ public sealed partial class CaseWork(
 
     [LoggerMessage(EventId = 4303, Level = LogLevel.Information, Message = "Handler {UserId} messaged the reporter of case {CaseId}")]
     private static partial void LogMessaged(ILogger logger, Guid caseId, Guid userId);
+
+    [LoggerMessage(EventId = 4305, Level = LogLevel.Information, Message = "Summary key of case {CaseId} wrapped to {Count} legal team members")]
+    private static partial void LogSummaryGranted(ILogger logger, Guid caseId, int count);
 
     [LoggerMessage(EventId = 4304, Level = LogLevel.Information, Message = "Handler {UserId} downloaded file {FileId} of case {CaseId}")]
     private static partial void LogDownloaded(ILogger logger, Guid caseId, Guid fileId, Guid userId);

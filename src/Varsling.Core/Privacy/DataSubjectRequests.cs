@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Varsling.Core.Data;
 using Varsling.Core.Deadlines;
+using Varsling.Core.Organisations;
 
 namespace Varsling.Core.Privacy;
 
@@ -32,6 +33,19 @@ public sealed class DataSubjectRequests(VarslingDbContext db, TimeProvider time)
         await db.SaveChangesAsync(ct);
         return request;
     }
+
+    /// <summary>
+    /// Registers a request received on a local date of the legal entity's jurisdiction; the clock starts at that
+    /// day's beginning, so the deadline is never later than the receipt's own date allows.
+    /// </summary>
+    public async Task<DataSubjectRequest> RegisterAsync(Guid legalEntityId, DataSubjectRight right, DateOnly receivedOn, CancellationToken ct = default)
+    {
+        var entity = await db.LegalEntities.AsNoTracking().SingleOrDefaultAsync(e => e.Id == legalEntityId, ct)
+            ?? throw new NotFoundException("No such legal entity.");
+        return await RegisterAsync(legalEntityId, right, Jurisdictions.Get(entity.JurisdictionCode).StartOfDayUtc(receivedOn), null, ct);
+    }
+
+    public Task<IReadOnlyList<LegalEntityOption>> LegalEntitiesAsync(CancellationToken ct = default) => LegalEntityOptions.ListAsync(db, ct);
 
     public async Task ExtendAsync(Guid requestId, string reason, CancellationToken ct = default)
     {

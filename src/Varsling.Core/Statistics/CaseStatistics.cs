@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Varsling.Core.Cases;
 using Varsling.Core.Data;
 using Varsling.Core.Deadlines;
+using Varsling.Core.Organisations;
 
 namespace Varsling.Core.Statistics;
 
@@ -38,6 +39,8 @@ public sealed record CaseStatisticsReport(
 /// </summary>
 public sealed class CaseStatistics(VarslingDbContext db, TimeProvider time)
 {
+    public Task<IReadOnlyList<LegalEntityOption>> LegalEntitiesAsync(CancellationToken ct = default) => LegalEntityOptions.ListAsync(db, ct);
+
     public async Task<CaseStatisticsReport> ComputeAsync(DateOnly from, DateOnly to, Guid? legalEntityId = null, CancellationToken ct = default)
     {
         if (to < from)

@@ -39,14 +39,18 @@ public sealed class CasesHost : WebHostFixture<Program>
         }, Clock, language);
 
     /// <summary>A person enrolled and signed in; when <paramref name="channelSlug"/> is given, new cases of that channel are sealed to them.</summary>
-    public async Task<SignedInHandler> HandlerAsync(string organisationSlug, string? channelSlug, string language = "nb")
+    public Task<SignedInHandler> HandlerAsync(string organisationSlug, string? channelSlug, string language = "nb") =>
+        PersonAsync(organisationSlug, Roles.Handler, channelSlug, language);
+
+    /// <summary>A person in <paramref name="role"/>, enrolled and signed in; a channel makes them its recipient as for a handler.</summary>
+    public async Task<SignedInHandler> PersonAsync(string organisationSlug, string role, string? channelSlug = null, string language = "nb")
     {
         await SeedAsync();
         var email = $"h{Guid.NewGuid():N}@example.org";
         CreatedUser created;
         await using (var scope = Services.CreateAsyncScope())
         {
-            created = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateUserAsync(organisationSlug, email, "Kari Handler", Roles.Handler);
+            created = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateUserAsync(organisationSlug, email, "Kari Handler", role);
         }
 
         var session = Session(language);
@@ -118,7 +122,13 @@ public sealed class CasesHost : WebHostFixture<Program>
         return await db.CaseRecords.IgnoreQueryFilters().CountAsync(r => r.CaseId == caseId);
     }
 
-    private async Task<Guid> OrganisationIdAsync(string slug)
+    public async Task<List<AuditEvent>> AuditByAsync(Guid userId)
+    {
+        await using var db = TestDb.Create(ConnectionString);
+        return await db.AuditEvents.IgnoreQueryFilters().AsNoTracking().Where(e => e.ActorId == userId).OrderBy(e => e.Id).ToListAsync();
+    }
+
+    public async Task<Guid> OrganisationIdAsync(string slug)
     {
         await using var db = TestDb.Create(ConnectionString);
         return await db.Organisations.Where(o => o.Slug == slug).Select(o => o.Id).SingleAsync();

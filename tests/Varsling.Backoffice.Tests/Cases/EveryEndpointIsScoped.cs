@@ -54,6 +54,11 @@ public sealed class EveryEndpointIsScoped(CasesHost host) : IClassFixture<CasesH
         ["{lang}/cases/{id:guid}"] = new(
             [new("GET", t => $"/nb/cases/{t.CaseId}"), .. s_caseHandlers.Select(h => new Probe("POST", t => $"/nb/cases/{t.CaseId}?handler={h}"))],
             SignIn, "404", "404", "200"),
+        ["{lang}/legal/export"] = new([Get("/nb/legal/export"), new("POST", _ => "/nb/legal/export")], SignIn, "404", "404", "404"),
+        ["{lang}/statistics"] = new([Get("/nb/statistics")], SignIn, "404", "404", "404"),
+        ["{lang}/privacy/requests"] = new(
+            [Get("/nb/privacy/requests"), .. new[] { "Register", "Extend", "Complete" }.Select(h => new Probe("POST", _ => $"/nb/privacy/requests?handler={h}"))],
+            SignIn, "404", "404", "404"),
         ["{lang}/cases/{id:guid}/files/{fileId:guid}"] = new([new("GET", t => $"/nb/cases/{t.CaseId}/files/{t.FileId}")], SignIn, "404", "404", "200"),
     };
 

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Varsling.Core.Accounts;
+using Varsling.Core.Audit;
 using Microsoft.Extensions.DependencyInjection;
 using Varsling.Core.Cases;
 using Varsling.Core.Data;
@@ -115,5 +117,49 @@ public sealed class CaseWorkTests(MigratedDatabase database) : IClassFixture<Mig
         var key = CaseKeys.Unwrap(grant.WrappedKey, _handler.Key, id, CaseKeyKind.Summary);
         Assert.Equal("Sent to the police.", EntryJson.Decode<MessageContent>(Records.Open(key, id, record.Id, RecordKind.Summary, record.SealedContent!)).Text);
         Assert.Equal(CaseOutcome.Referred, (await db.Cases.SingleAsync(c => c.Id == id)).Outcome);
+    }
+
+    [Fact]
+    public async Task CloseAsync_WrapsTheSummaryKeyToTheLegalTeam_NotToOtherHandlers()
+    {
+        var legal = await PersonWithKeyAsync(Roles.Legal);
+        var handler = await PersonWithKeyAsync(Roles.Handler);
+        var id = await FileAsync("varsling", "For the legal team");
+        await InScope(async sp =>
+        {
+            await sp.GetRequiredService<CaseWork>().CloseAsync(id, _handler.UserId, _handler.Key, CaseOutcome.Referred, "Handed to the auditors.");
+            return true;
+        });
+
+        await using var db = _handler.Context(database.ConnectionString);
+        var record = await db.CaseRecords.SingleAsync(r => r.CaseId == id && r.Kind == RecordKind.Summary);
+        var grant = await db.CaseKeyGrants.SingleAsync(g => g.CaseId == id && g.UserId == legal.UserId);
+        Assert.Equal(CaseKeyKind.Summary, grant.Kind);
+        var key = CaseKeys.Unwrap(grant.WrappedKey, legal.Key, id, CaseKeyKind.Summary);
+        Assert.Equal("Handed to the auditors.", EntryJson.Decode<MessageContent>(Records.Open(key, id, record.Id, RecordKind.Summary, record.SealedContent!)).Text);
+        Assert.False(await db.CaseKeyGrants.AnyAsync(g => g.CaseId == id && g.UserId == handler.UserId));
+        var granted = await db.AuditEvents.SingleAsync(e => e.CaseId == id && e.Action == AuditAction.AccessGranted);
+        Assert.DoesNotContain("auditors", granted.Detail ?? "", StringComparison.Ordinal);
+
+        // Closing again after a reopening grants nothing twice.
+        await InScope(async sp =>
+        {
+            await sp.GetRequiredService<CaseWork>().ReopenAsync(id, _handler.UserId);
+            await sp.GetRequiredService<CaseWork>().CloseAsync(id, _handler.UserId, _handler.Key, CaseOutcome.Referred, null);
+            return true;
+        });
+        Assert.Equal(1, await db.CaseKeyGrants.CountAsync(g => g.CaseId == id && g.UserId == legal.UserId));
+    }
+
+    private async Task<TestHandler> PersonWithKeyAsync(string role)
+    {
+        var userId = await InScope(async sp =>
+            (await sp.GetRequiredService<AccountService>().CreateUserAsync(DemoData.NordlysSlug, $"p{Guid.NewGuid():N}@example.org", "Legal Person", role)).UserId);
+        var pair = P256KeyPair.Generate();
+        await using var db = _handler.Context(database.ConnectionString);
+        var wrap = PrivateKeyWrap.WrapWithKey(pair, new byte[32]);
+        db.UserKeys.Add(new UserKey(userId, _handler.OrganisationId, pair.PublicKey, wrap, wrap, _clock.GetUtcNow()));
+        await db.SaveChangesAsync();
+        return new TestHandler(userId, _handler.OrganisationId, pair);
     }
 }
