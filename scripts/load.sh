@@ -47,7 +47,7 @@ WHERE o.slug = 'nordlys' AND c.slug = 'varsling';
 SQL
 
 ASPNETCORE_URLS="http://127.0.0.1:$PORT" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-  IntakeWeb__LoadBaseline=true IntakeWeb__SubmissionsPerMinute=100000 IntakeWeb__LoginsPerMinute=100000 \
+  IntakeWeb__LoadBaseline=true IntakeWeb__SubmissionsPerMinute=100000 IntakeWeb__LoginsPerMinute=100000 IntakeWeb__UploadsPerMinute=1000000 \
   dotnet "src/Varsling.Intake/bin/Release/net10.0/Varsling.Intake.dll" --contentRoot "$root/src/Varsling.Intake" >"$work/intake.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 120); do http_ok "$PORT" /healthz && break; sleep 0.5; done

@@ -10,6 +10,7 @@ public static class DependencyInjection
 {
     public const string SubmitPolicy = "submit";
     public const string LoginPolicy = "login";
+    public const string UploadPolicy = "upload";
 
     /// <summary>Everything the anonymous intake site needs; it never registers anything that can read a case.</summary>
     public static WebApplicationBuilder AddIntakeWeb(this WebApplicationBuilder builder)
@@ -31,6 +32,7 @@ public static class DependencyInjection
             // One partition per policy for the whole site: limits never key on who the caller is.
             options.AddPolicy(SubmitPolicy, context => PostsOnly(context, SubmitPolicy, limits.SubmissionsPerMinute));
             options.AddPolicy(LoginPolicy, context => PostsOnly(context, LoginPolicy, limits.LoginsPerMinute));
+            options.AddPolicy(UploadPolicy, context => PostsOnly(context, UploadPolicy, limits.UploadsPerMinute));
         });
         return builder;
     }

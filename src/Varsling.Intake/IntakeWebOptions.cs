@@ -11,6 +11,13 @@ public sealed class IntakeWebOptions
     [Range(1, 100_000)]
     public int SubmissionsPerMinute { get; set; } = 60;
 
+    /// <summary>
+    /// Upload starts (one per file) accepted per minute across the whole site: enough for every submission to bring
+    /// ten files, and a bound on how fast a flood can fill the staging area. Chunks are not counted.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int UploadsPerMinute { get; set; } = 600;
+
     /// <summary>Mailbox login attempts accepted per minute across the whole site.</summary>
     [Range(1, 100_000)]
     public int LoginsPerMinute { get; set; } = 120;

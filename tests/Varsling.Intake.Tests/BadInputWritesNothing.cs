@@ -153,12 +153,32 @@ public sealed class StrictlyLimitedIntakeHost : WebHostFixture<Program>
     {
         builder.UseSetting("IntakeWeb:LoginsPerMinute", "2");
         builder.UseSetting("IntakeWeb:SubmissionsPerMinute", "1");
+        builder.UseSetting("IntakeWeb:UploadsPerMinute", "1");
     }
 }
 
-/// <summary>The global (not per-address) limits on logins and submissions.</summary>
+/// <summary>The global (not per-address) limits on logins, submissions and upload starts.</summary>
 public sealed class RateLimits(StrictlyLimitedIntakeHost host) : IClassFixture<StrictlyLimitedIntakeHost>
 {
+    [Fact]
+    public async Task UploadStarts_BeyondTheGlobalLimit_Answer429_AndStageNothing()
+    {
+        var handler = await Handlers.AddRecipientAsync(host.ConnectionString, DemoData.NordlysSlug, "varsling");
+        using var client = host.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Varsling-AF", await IntakeForms.TokenFromAsync(client, "/en/nordlys/varsling/report"));
+        var first = Guid.NewGuid();
+        var second = Guid.NewGuid();
+
+        var a = await client.PostAsync($"/api/nordlys/uploads/{first}", new ByteArrayContent(Crypto.ChunkedFile.CreateHeader(first)));
+        var b = await client.PostAsync($"/api/nordlys/uploads/{second}", new ByteArrayContent(Crypto.ChunkedFile.CreateHeader(second)));
+
+        Assert.Equal(HttpStatusCode.OK, a.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, b.StatusCode);
+        await using var db = handler.Context(host.ConnectionString);
+        Assert.True(await db.Uploads.AnyAsync(u => u.Id == first));
+        Assert.False(await db.Uploads.AnyAsync(u => u.Id == second));
+    }
+
     [Fact]
     public async Task Logins_BeyondTheGlobalLimit_Answer429_ForEveryClient()
     {

@@ -40,7 +40,7 @@ internal static class IntakeApi
             await PrepareAsync(context, antiforgery, intake, org, ct);
             var header = await ReadBodyAsync(context, ChunkedFile.HeaderLength, ct);
             return Results.Ok(await uploads.BeginAsync(fileId, header, ct));
-        });
+        }).RequireRateLimiting(DependencyInjection.UploadPolicy);
 
         api.MapGet("/uploads/{fileId:guid}", async (string org, Guid fileId, ReportIntake intake, UploadStore uploads, CancellationToken ct) =>
         {
