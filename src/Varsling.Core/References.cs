@@ -4,7 +4,7 @@ using Varsling.Crypto;
 namespace Varsling.Core;
 
 /// <summary>
-/// Human-readable references for cases and requests: a prefix and random Crockford base32 symbols (5 bits each).
+/// Random Crockford base32 symbols (5 bits each) after a prefix: case and request references, recovery codes.
 /// Random rather than sequential, so a reference says nothing about how many cases an organisation has.
 /// </summary>
 internal static class References

@@ -431,13 +431,7 @@ public sealed partial class AccountService(
 
     private static string NewRecoveryCode()
     {
-        var symbols = string.Create(RecoveryCodeLength, 0, (span, _) =>
-        {
-            for (var i = 0; i < span.Length; i++)
-            {
-                span[i] = ReceiptCode.Alphabet[System.Security.Cryptography.RandomNumberGenerator.GetInt32(ReceiptCode.Alphabet.Length)];
-            }
-        });
+        var symbols = References.New("", RecoveryCodeLength);
         return symbols[..5] + "-" + symbols[5..];
     }
 
