@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Varsling.Core.Accounts;
 using Varsling.Core.Data;
@@ -7,7 +8,7 @@ using Varsling.Crypto;
 
 namespace Varsling.Testing;
 
-/// <summary>A case handler made in a test: a user row and a key pair whose public key a channel seals its cases to.</summary>
+/// <summary>A case handler made in a test: a user row and a key pair (stored as the user's key) whose public key a channel seals its cases to.</summary>
 public sealed record TestHandler(Guid UserId, Guid OrganisationId, P256KeyPair Key);
 
 public static class Handlers
@@ -42,7 +43,11 @@ public static class Handlers
             NormalizedEmail = (name + "@example.org").ToUpperInvariant(),
             SecurityStamp = Guid.NewGuid().ToString("N"),
         });
-        db.ChannelRecipients.Add(new ChannelRecipient(Guid.NewGuid(), orgId, channel.Id, userId, key.PublicKey));
+        // Intake reads a member's public key from user_keys; the wraps are under throwaway secrets because tests
+        // hold the key pair itself.
+        db.UserKeys.Add(new UserKey(userId, orgId, key.PublicKey, PrivateKeyWrap.WrapWithKey(key, RandomNumberGenerator.GetBytes(32)),
+            PrivateKeyWrap.WrapWithKey(key, RandomNumberGenerator.GetBytes(32)), DateTimeOffset.UtcNow));
+        db.ChannelRecipients.Add(new ChannelRecipient(Guid.NewGuid(), orgId, channel.Id, userId));
         await db.SaveChangesAsync();
         return new TestHandler(userId, orgId, key);
     }

@@ -30,11 +30,10 @@ public sealed class DemoHandlers(AccountService accounts, VarslingDbContext db, 
         await accounts.CompleteEnrolmentAsync(created.UserId, pending: null, Password, code, ct);
 
         // CompleteEnrolmentAsync entered the user's organisation into the scope, so these queries are scoped to it.
-        var publicKey = await db.UserKeys.Where(k => k.UserId == created.UserId).Select(k => k.PublicKey).SingleAsync(ct);
         var organisationId = await db.Organisations.Where(o => o.Slug == organisationSlug).Select(o => o.Id).SingleAsync(ct);
         foreach (var channelId in await db.Channels.Select(c => c.Id).ToListAsync(ct))
         {
-            db.ChannelRecipients.Add(new ChannelRecipient(Guid.NewGuid(), organisationId, channelId, created.UserId, publicKey));
+            db.ChannelRecipients.Add(new ChannelRecipient(Guid.NewGuid(), organisationId, channelId, created.UserId));
         }
 
         await db.SaveChangesAsync(ct);

@@ -1,31 +1,25 @@
-using Varsling.Crypto;
-
 namespace Varsling.Core.Reports;
 
 /// <summary>
-/// A handler whose public key a channel's new cases are sealed to. Every new case of the channel wraps its shared,
-/// identity, internal and summary keys to each recipient; a channel with no recipient accepts no report, so no case
-/// is ever filed that nobody can read.
+/// A handler's membership of a channel: the channel's new cases are sealed to the member's current public key
+/// (read from <c>user_keys</c> when a report is filed), so a member who re-enrols after losing their key receives
+/// new cases under the new key. A member with no key yet (not enrolled, or reset) is skipped; a channel with no
+/// member who holds a key accepts no report, so no case is ever filed that nobody can read.
 /// </summary>
 public sealed class ChannelRecipient : IOrganisationOwned
 {
     private ChannelRecipient() { }
 
-    public ChannelRecipient(Guid id, Guid organisationId, Guid channelId, Guid userId, byte[] publicKey)
+    public ChannelRecipient(Guid id, Guid organisationId, Guid channelId, Guid userId)
     {
-        P256KeyPair.ValidatePublicKey(publicKey);
         Id = id;
         OrganisationId = organisationId;
         ChannelId = channelId;
         UserId = userId;
-        PublicKey = publicKey;
     }
 
     public Guid Id { get; private set; }
     public Guid OrganisationId { get; private set; }
     public Guid ChannelId { get; private set; }
     public Guid UserId { get; private set; }
-
-    /// <summary>The handler's P-256 public key, 65 bytes uncompressed (crypto-docs/protocol.md §2).</summary>
-    public byte[] PublicKey { get; private set; } = [];
 }

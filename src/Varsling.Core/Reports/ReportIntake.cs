@@ -86,8 +86,13 @@ public sealed partial class ReportIntake(
         var org = await GetOrganisationAsync(organisationSlug, ct);
         var channel = await db.Channels.AsNoTracking().Include(c => c.Categories).SingleOrDefaultAsync(c => c.Slug == channelSlug, ct)
             ?? throw new NotFoundException("No such channel.");
-        var recipients = await db.ChannelRecipients.AsNoTracking().Where(r => r.ChannelId == channel.Id).OrderBy(r => r.UserId)
-            .Select(r => new RecipientKey(r.UserId, r.PublicKey)).ToListAsync(ct);
+        var recipients = await (
+                from r in db.ChannelRecipients.AsNoTracking()
+                join k in db.UserKeys.AsNoTracking() on r.UserId equals k.UserId
+                where r.ChannelId == channel.Id
+                orderby r.UserId
+                select new RecipientKey(r.UserId, k.PublicKey))
+            .ToListAsync(ct);
         return new IntakeChannel(org.Id, org.Slug, org.Name, channel.Id, channel.Slug, channel.Name, channel.IsOpen,
             channel.Categories.OrderBy(c => c.SortOrder).Select(c => new CategoryChoice(c.Id, c.Name)).ToList(), recipients);
     }

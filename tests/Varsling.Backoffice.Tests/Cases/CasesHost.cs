@@ -59,9 +59,8 @@ public sealed class CasesHost : WebHostFixture<Program>
         if (channelSlug is not null)
         {
             await using var db = TestDb.Create(ConnectionString, orgId);
-            var key = await db.UserKeys.SingleAsync(k => k.UserId == created.UserId);
             var channel = await db.Channels.SingleAsync(c => c.Slug == channelSlug);
-            db.ChannelRecipients.Add(new ChannelRecipient(Guid.NewGuid(), orgId, channel.Id, created.UserId, key.PublicKey));
+            db.ChannelRecipients.Add(new ChannelRecipient(Guid.NewGuid(), orgId, channel.Id, created.UserId));
             await db.SaveChangesAsync();
         }
 

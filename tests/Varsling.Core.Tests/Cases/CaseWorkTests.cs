@@ -26,7 +26,7 @@ public sealed class CaseWorkTests(MigratedDatabase database) : IClassFixture<Mig
         _handler = await Handlers.AddRecipientAsync(database.ConnectionString, DemoData.NordlysSlug, "varsling");
         await using var db = _handler.Context(database.ConnectionString);
         var manual = await db.Channels.SingleAsync(c => c.Slug == "visselblasning");
-        db.ChannelRecipients.Add(new ChannelRecipient(Guid.NewGuid(), _handler.OrganisationId, manual.Id, _handler.UserId, _handler.Key.PublicKey));
+        db.ChannelRecipients.Add(new ChannelRecipient(Guid.NewGuid(), _handler.OrganisationId, manual.Id, _handler.UserId));
         await db.SaveChangesAsync();
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Varsling.Core.Accounts;
 using Varsling.Core.Attachments;
 using Varsling.Core.Cases;
 using Varsling.Core.Data;
@@ -136,6 +137,54 @@ public sealed class FilingAndAnsweringAReport(MigratedDatabase database) : IClas
         });
 
         Assert.Contains("no case handlers", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Channel_WhoseOnlyMemberHasNoKey_RefusesReports_AndANewKeyReceivesTheNextCase()
+    {
+        await using (var db = _handler.Context(database.ConnectionString))
+        {
+            var entity = await db.Channels.Where(c => c.Slug == "varsling").Select(c => c.LegalEntityId).SingleAsync();
+            db.Channels.Add(new Channel(Guid.NewGuid(), _handler.OrganisationId, entity, "okonomi", "Økonomi", ChannelKind.Internal));
+            await db.SaveChangesAsync();
+        }
+
+        var member = await Handlers.AddRecipientAsync(database.ConnectionString, DemoData.NordlysSlug, "okonomi");
+        await using (var db = member.Context(database.ConnectionString))
+        {
+            // As after an operator reset: the membership stays, the lost key is gone.
+            await db.UserKeys.Where(k => k.UserId == member.UserId).ExecuteDeleteAsync();
+        }
+
+        var refused = await InScope(async sp =>
+        {
+            var intake = sp.GetRequiredService<ReportIntake>();
+            var channel = await intake.GetChannelAsync(DemoData.NordlysSlug, "okonomi");
+            Assert.Empty(channel.Recipients);
+            return await Assert.ThrowsAsync<RuleViolationException>(() => intake.FilePlainAsync(channel, Report("Nobody can read this")));
+        });
+        Assert.Contains("no case handlers", refused.Message, StringComparison.Ordinal);
+
+        using var renewed = P256KeyPair.Generate();
+        await using (var db = member.Context(database.ConnectionString))
+        {
+            var wrap = PrivateKeyWrap.WrapWithKey(renewed, new byte[32]);
+            db.UserKeys.Add(new UserKey(member.UserId, member.OrganisationId, renewed.PublicKey, wrap, wrap, _clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+        }
+
+        var filed = await InScope(async sp =>
+        {
+            var intake = sp.GetRequiredService<ReportIntake>();
+            var channel = await intake.GetChannelAsync(DemoData.NordlysSlug, "okonomi");
+            Assert.Equal(renewed.PublicKey, Assert.Single(channel.Recipients).PublicKey);
+            return await intake.FilePlainAsync(channel, Report("Sealed to the new key"));
+        });
+
+        await using var read = member.Context(database.ConnectionString);
+        var messages = new HandlerMessages(read, _clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<HandlerMessages>.Instance);
+        var entries = await messages.ReadAsync(filed.CaseId, member.UserId, renewed);
+        Assert.Equal("Sealed to the new key", entries.Single(e => e.Kind == RecordKind.Answers).Answers!.What);
     }
 
     [Fact]

@@ -15,7 +15,6 @@ internal sealed class ChannelRecipientConfiguration : IEntityTypeConfiguration<C
         b.ToTable("ChannelRecipients");
         b.HasKey(r => r.Id);
         b.Property(r => r.Id).ValueGeneratedNever();
-        b.Property(r => r.PublicKey).HasMaxLength(P256KeyPair.PublicKeyLength);
         b.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Channel>().WithMany().HasForeignKey(r => r.ChannelId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<VarslingUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
