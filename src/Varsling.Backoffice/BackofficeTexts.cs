@@ -186,6 +186,7 @@ public sealed class BackofficeTexts : TextCatalog
         Add("export.format", "Format", "Format");
         Add("export.format.Csv", "CSV (regneark)", "CSV (spreadsheet)");
         Add("export.format.Json", "JSON", "JSON");
+        Add("export.format.Pdf", "PDF (til lesing og arkiv)", "PDF (for reading and filing)");
         Add("export.hint",
             "Eksporten loggføres. Oppsummeringer du ikke har nøkkel til, står tomme.",
             "The export is logged. Summaries you hold no key for are left empty.");
