@@ -16,7 +16,7 @@ internal sealed class PageComposer
     private const double Margin = 56.7;
     private const double FooterBaseline = 28;
     private const double ContentWidth = PageWidth - 2 * Margin;
-    private const double LabelColumn = 165;
+    private const double LabelColumn = 185;
     private const double ColumnGap = 10;
 
     private const double BodySize = 10;
