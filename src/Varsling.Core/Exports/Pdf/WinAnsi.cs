@@ -71,6 +71,4 @@ internal static class WinAnsi
         return n == bytes.Length ? bytes : bytes[..n];
     }
 
-    /// <summary>The character a byte stands for (for tests and diagnostics).</summary>
-    public static char Decode(byte b) => b is >= 0x80 and <= 0x9F ? (s_high[b - 0x80] is var c && c != '\0' ? c : '?') : (char)b;
 }
