@@ -70,5 +70,4 @@ internal static class WinAnsi
 
         return n == bytes.Length ? bytes : bytes[..n];
     }
-
 }
