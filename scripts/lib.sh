@@ -38,6 +38,16 @@ ensure_postgres() {
   echo "$bin"
 }
 
+# The PDF export tests read the generated PDFs back with poppler's pdftotext and pdfinfo.
+ensure_poppler() {
+  command -v pdftotext >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1 && return 0
+  if ! as_root && command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    say "Installing with sudo apt-get: poppler-utils"
+    sudo -n env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends poppler-utils >&2 && return 0
+  fi
+  apt_install poppler-utils || die "pdftotext and pdfinfo are required for the PDF export tests: sudo apt-get install poppler-utils"
+}
+
 ensure_node() {
   command -v node >/dev/null 2>&1 && return 0
   apt_install nodejs || die "Node.js 20 or newer is required for the browser-crypto tests: sudo apt-get install nodejs"

@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 need_dotnet
 VARSLING_PG_BIN=$(ensure_postgres) || exit 1
 export VARSLING_PG_BIN
+ensure_poppler || exit 1
 ensure_node || exit 1
 ensure_chromium || exit 1
 ensure_browser_test_tools || exit 1

@@ -175,6 +175,11 @@ public sealed class BackofficeTexts : TextCatalog
         Add("nav.export", "Eksport", "Export");
         Add("nav.statistics", "Statistikk", "Statistics");
         Add("nav.requests", "Personvernforespørsler", "Data-subject requests");
+        Add("nav.record", "Behandlingsprotokoll", "Record of processing");
+        Add("record.lead",
+            "Protokollen etter personvernforordningen art. 30 for varslingskanalen, laget fra organisasjonens innstillinger. Nedlastingen loggføres.",
+            "The record under GDPR Art. 30 for the whistleblowing channel, made from the organisation's settings. The download is logged.");
+        Add("record.download", "Last ned som PDF", "Download as PDF");
         Add("form.legalEntity", "Juridisk enhet", "Legal entity");
         Add("form.allEntities", "Alle juridiske enheter", "All legal entities");
         Add("form.from", "Fra og med", "From");
@@ -186,6 +191,7 @@ public sealed class BackofficeTexts : TextCatalog
         Add("export.format", "Format", "Format");
         Add("export.format.Csv", "CSV (regneark)", "CSV (spreadsheet)");
         Add("export.format.Json", "JSON", "JSON");
+        Add("export.format.Pdf", "PDF (til lesing og arkiv)", "PDF (for reading and filing)");
         Add("export.hint",
             "Eksporten loggføres. Oppsummeringer du ikke har nøkkel til, står tomme.",
             "The export is logged. Summaries you hold no key for are left empty.");

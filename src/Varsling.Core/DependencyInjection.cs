@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddScoped<DemoData>();
         services.AddScoped<DemoHandlers>();
         services.AddScoped<DataSubjectRequests>();
+        services.AddScoped<ProcessingRecord>();
         services.AddScoped<RetentionPurge>();
         services.AddScoped<LegalHolds>();
         services.AddScoped<CaseStatistics>();

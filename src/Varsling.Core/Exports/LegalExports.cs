@@ -12,11 +12,12 @@ using Varsling.Crypto;
 
 namespace Varsling.Core.Exports;
 
-/// <summary>The machine-readable formats of a legal export.</summary>
+/// <summary>The formats of a legal export: machine-readable CSV and JSON, and a PDF for reading and filing.</summary>
 public enum ExportFormat
 {
     Csv,
     Json,
+    Pdf,
 }
 
 /// <summary>
@@ -46,10 +47,12 @@ public sealed partial class LegalExports(VarslingDbContext db, ClosedCaseExport 
         return data;
     }
 
-    public static Task WriteAsync(ClosedCaseExportData data, ExportFormat format, Stream output, CancellationToken ct = default) => format switch
+    /// <summary>Writes the export; <paramref name="language"/> chooses the PDF's labels (CSV and JSON have fixed names).</summary>
+    public static Task WriteAsync(ClosedCaseExportData data, ExportFormat format, DocumentLanguage language, Stream output, CancellationToken ct = default) => format switch
     {
         ExportFormat.Csv => ExportFormats.WriteCsvAsync(data, output, ct),
         ExportFormat.Json => ExportFormats.WriteJsonAsync(data, output, ct),
+        ExportFormat.Pdf => ClosedCasePdf.WriteAsync(data, language, output, ct),
         _ => throw new RuleViolationException("Choose a format."),
     };
 

@@ -49,4 +49,15 @@ public sealed class Organisation
         DpoContact = Texts.Optional(dpoContact, "DPO contact", Texts.ContactMaxLength);
         Processors = Texts.Optional(processors, "processors", Texts.ProcessorsMaxLength);
     }
+
+    // Record of processing (GDPR Art. 30).
+
+    /// <summary>
+    /// Transfers of personal data to third countries or international organisations, with their safeguards, as the
+    /// record of processing states them; null means none.
+    /// </summary>
+    public string? ThirdCountryTransfers { get; private set; }
+
+    public void SetThirdCountryTransfers(string? transfers) =>
+        ThirdCountryTransfers = Texts.Optional(transfers, "third-country transfers", Texts.TransfersMaxLength);
 }

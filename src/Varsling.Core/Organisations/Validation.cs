@@ -66,6 +66,7 @@ internal static class Texts
 {
     public const int ContactMaxLength = 500;
     public const int ProcessorsMaxLength = 2000;
+    public const int TransfersMaxLength = 2000;
 
     public static string Require(string value, string what, int max)
     {

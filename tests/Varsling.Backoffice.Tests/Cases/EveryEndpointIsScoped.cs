@@ -62,6 +62,7 @@ public sealed class EveryEndpointIsScoped(CasesHost host) : IClassFixture<CasesH
         ["{lang}/privacy/requests"] = new(
             [Get("/nb/privacy/requests"), .. new[] { "Register", "Extend", "Complete" }.Select(h => new Probe("POST", _ => $"/nb/privacy/requests?handler={h}"))],
             SignIn, "404", "404", "404"),
+        ["{lang}/privacy/record"] = new([Get("/nb/privacy/record"), new("POST", _ => "/nb/privacy/record")], SignIn, "404", "404", "404"),
         ["{lang}/cases/{id:guid}/files/{fileId:guid}"] = new([new("GET", t => $"/nb/cases/{t.CaseId}/files/{t.FileId}")], SignIn, "404", "404", "200"),
     };
 

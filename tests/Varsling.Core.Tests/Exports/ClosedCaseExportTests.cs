@@ -142,6 +142,56 @@ public sealed class ClosedCaseExportTests(MigratedDatabase database) : IClassFix
     }
 
     [Fact]
+    public async Task Pdf_HasACoverWithTotals_AndASectionPerCase_MatchingTheDatabase()
+    {
+        var data = await MayAsync();
+        using var stream = new MemoryStream();
+
+        await ClosedCasePdf.WriteAsync(data, DocumentLanguage.English, stream);
+
+        var text = Squash(await PdfTools.TextAsync(stream.ToArray()));
+        Assert.Contains("Organisation Nordlys", text, StringComparison.Ordinal);
+        Assert.Contains("Period (closed) 2025-05-01 – 2025-05-31", text, StringComparison.Ordinal);
+        Assert.Contains("Generated 2025-07-01 08:00 UTC", text, StringComparison.Ordinal);
+        Assert.Contains("Number of cases 3", text, StringComparison.Ordinal);
+        Assert.Contains("By outcome: Substantiated 3", text, StringComparison.Ordinal);
+        Assert.Contains("Acknowledgement deadline met 2", text, StringComparison.Ordinal);
+        Assert.Contains("Acknowledgement deadline missed 1", text, StringComparison.Ordinal);
+        Assert.Contains("Feedback deadline met 3", text, StringComparison.Ordinal);
+        Assert.Contains("On legal hold 0", text, StringComparison.Ordinal);
+        foreach (var reference in new[] { "X-1", "X-2", "X-3" })
+        {
+            Assert.Contains("Case " + reference, text, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("X-JUNE", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("X-SE", text, StringComparison.Ordinal);
+        Assert.Contains("Acknowledgement deadline missed by 3 days (due 2025-05-12)", text, StringComparison.Ordinal);
+        Assert.Contains("Summary of X-1: the matter was followed up, and the process changed; see minutes.", text, StringComparison.Ordinal);
+        Assert.Contains("Purge date 2027-05-30", text, StringComparison.Ordinal);
+        Assert.Contains("=HYPERLINK(\"http://evil.example\",\"click\")", text, StringComparison.Ordinal);
+        Assert.Contains("Page 1 of ", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pdf_InNorwegian_HasNorwegianLabels()
+    {
+        var data = await MayAsync();
+        using var stream = new MemoryStream();
+
+        await ClosedCasePdf.WriteAsync(data, DocumentLanguage.Norwegian, stream);
+
+        var text = Squash(await PdfTools.TextAsync(stream.ToArray()));
+        Assert.Contains("Antall saker 3", text, StringComparison.Ordinal);
+        Assert.Contains("Frist for bekreftelse oversittet med 3 dager (frist 2025-05-12)", text, StringComparison.Ordinal);
+        Assert.Contains("Juridisk enhet Nordlys Energi ASA", text, StringComparison.Ordinal);
+        Assert.Contains("Side 1 av ", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>pdftotext -layout keeps columns apart with runs of spaces and wraps values over lines; one space is enough to compare.</summary>
+    private static string Squash(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
+
+    [Fact]
     public async Task EmptyPeriod_GivesValidEmptyExportsInEveryFormat()
     {
         var data = await GatherAsync(new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 31));
@@ -154,6 +204,13 @@ public sealed class ClosedCaseExportTests(MigratedDatabase database) : IClassFix
         using var json = new MemoryStream();
         await ExportFormats.WriteJsonAsync(data, json);
         Assert.Equal(0, JsonDocument.Parse(json.ToArray()).RootElement.GetProperty("cases").GetArrayLength());
+
+        using var pdf = new MemoryStream();
+        await ClosedCasePdf.WriteAsync(data, DocumentLanguage.English, pdf);
+        Assert.Equal(1, await PdfTools.PageCountAsync(pdf.ToArray()));
+        var text = Squash(await PdfTools.TextAsync(pdf.ToArray()));
+        Assert.Contains("Number of cases 0", text, StringComparison.Ordinal);
+        Assert.Contains("No cases were closed in the period.", text, StringComparison.Ordinal);
     }
 
     [Fact]

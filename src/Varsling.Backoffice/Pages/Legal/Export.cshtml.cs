@@ -6,11 +6,12 @@ using Varsling.Core;
 using Varsling.Core.Accounts;
 using Varsling.Core.Exports;
 using Varsling.Core.Organisations;
+using Varsling.WebCommon;
 
 namespace Varsling.Backoffice.Pages.Legal;
 
 /// <summary>
-/// The legal team's export of closed cases for a legal entity and period, as CSV or JSON, with the closing
+/// The legal team's export of closed cases for a legal entity and period, as CSV, JSON or PDF, with the closing
 /// summaries the person's key opens. A download: never cached, audited by Core.
 /// </summary>
 [RequireRole(Roles.Legal)]
@@ -54,6 +55,7 @@ public sealed class ExportModel(LegalExports exports, TimeProvider time) : PageM
         {
             ExportFormat.Csv => ("csv", "text/csv; charset=utf-8"),
             ExportFormat.Json => ("json", "application/json; charset=utf-8"),
+            ExportFormat.Pdf => ("pdf", "application/pdf"),
             _ => throw new RuleViolationException("Choose a format."),
         };
         var disposition = new ContentDispositionHeaderValue("attachment");
@@ -61,7 +63,8 @@ public sealed class ExportModel(LegalExports exports, TimeProvider time) : PageM
         Response.ContentType = type;
         Response.Headers.ContentDisposition = disposition.ToString();
         Response.Headers.CacheControl = "no-store, max-age=0";
-        await LegalExports.WriteAsync(data, format, Response.Body, ct);
+        var language = Languages.IsNorwegian ? DocumentLanguage.Norwegian : DocumentLanguage.English;
+        await LegalExports.WriteAsync(data, format, language, Response.Body, ct);
         return new EmptyResult();
     }
 

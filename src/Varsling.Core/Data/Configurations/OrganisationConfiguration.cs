@@ -18,6 +18,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         b.Property(o => o.ControllerContact).HasMaxLength(Texts.ContactMaxLength);
         b.Property(o => o.DpoContact).HasMaxLength(Texts.ContactMaxLength);
         b.Property(o => o.Processors).HasMaxLength(Texts.ProcessorsMaxLength);
+        b.Property(o => o.ThirdCountryTransfers).HasMaxLength(Texts.TransfersMaxLength);
     }
 }
 
