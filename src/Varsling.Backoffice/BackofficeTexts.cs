@@ -209,6 +209,11 @@ public sealed class BackofficeTexts : TextCatalog
         Add("stats.category", "Kategori", "Category");
         Add("stats.month", "Måned", "Month");
         Add("stats.cases", "Saker", "Cases");
+        Add("stats.anonymousShare", "Andel anonyme varsler", "Share of anonymous reports");
+        Add("stats.byChannelAnonymity", "Anonyme og navngitte varsler per kanal", "Anonymous and named reports by channel");
+        Add("stats.anonymous", "Anonyme", "Anonymous");
+        Add("stats.identified", "Med identitet", "With identity");
+        Add("stats.share", "Andel anonyme", "Anonymous share");
         Add("stats.suppressed",
             "«<5» betyr færre enn fem saker, eller et tall som er skjult for at et lite tall ikke skal kunne regnes ut. Slik kan ingen identifiseres.",
             "“<5” means fewer than five cases, or a figure hidden so that a small one cannot be worked out. This way nobody can be identified.");
