@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddScoped<DemoData>();
         services.AddScoped<DemoHandlers>();
         services.AddScoped<DataSubjectRequests>();
+        services.AddScoped<ReportedPersonNotices>();
         services.AddScoped<RetentionPurge>();
         services.AddScoped<CaseStatistics>();
         services.AddScoped<ClosedCaseExport>();

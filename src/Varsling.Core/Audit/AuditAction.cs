@@ -90,6 +90,9 @@ public enum AuditAction
 
     /// <summary>A data-subject request was completed; detail: request id, reference, right and outcome, never the ground.</summary>
     DataSubjectRequestCompleted,
+
+    /// <summary>Informing a case's reported person was recorded or deferred; detail: the date or the ground and review date.</summary>
+    ReportedPersonNoticeRecorded,
 }
 
 /// <summary>Who caused an audit event. Stored by name.</summary>
