@@ -42,8 +42,10 @@ public sealed class ReportedPersonNotices(VarslingDbContext db, AuditLog audit, 
     public async Task<ReportedPersonNoticeView> GetAsync(Guid caseId, Guid userId, CancellationToken ct = default)
     {
         var (c, jurisdiction) = await FindAsync(caseId, userId, ct);
-        var history = await db.ReportedPersonNotices.AsNoTracking().Where(n => n.CaseId == caseId)
-            .OrderBy(n => n.RecordedAt).ThenBy(n => n.Id).ToListAsync(ct);
+        // Entries recorded at the same instant still have one order: an informed entry is final, so it comes last,
+        // and of two deferrals the later review date stands.
+        var history = (await db.ReportedPersonNotices.AsNoTracking().Where(n => n.CaseId == caseId).ToListAsync(ct))
+            .OrderBy(n => n.RecordedAt).ThenBy(n => n.Kind == ReportedPersonNoticeKind.Informed).ThenBy(n => n.ReviewOn).ToList();
         var now = time.GetUtcNow();
         var due = RequestClock.ReportedPersonNoticeDue(c.ReceivedAt, jurisdiction);
         var latest = history.LastOrDefault();

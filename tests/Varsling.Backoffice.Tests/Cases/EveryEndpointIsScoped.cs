@@ -59,6 +59,10 @@ public sealed class EveryEndpointIsScoped(CasesHost host) : IClassFixture<CasesH
         ["{lang}/privacy/requests"] = new(
             [Get("/nb/privacy/requests"), .. new[] { "Register", "Extend", "Complete" }.Select(h => new Probe("POST", _ => $"/nb/privacy/requests?handler={h}"))],
             SignIn, "404", "404", "404"),
+        ["{lang}/cases/{id:guid}/reported-person"] = new(
+            [new("GET", t => $"/nb/cases/{t.CaseId}/reported-person"),
+             .. new[] { "Informed", "Defer" }.Select(h => new Probe("POST", t => $"/nb/cases/{t.CaseId}/reported-person?handler={h}"))],
+            SignIn, "404", "404", "200"),
         ["{lang}/cases/{id:guid}/files/{fileId:guid}"] = new([new("GET", t => $"/nb/cases/{t.CaseId}/files/{t.FileId}")], SignIn, "404", "404", "200"),
     };
 
