@@ -32,6 +32,8 @@ public sealed class BackofficeScenario : IScenario
     {
         var total = Options.Int(args, "--cases", 100_000);
         var requests = Options.Int(args, "--requests", 30);
+        // WebApplicationFactory finds the host's content root through this setting when no test manifest is present.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_VARSLING_BACKOFFICE", FindBackofficeProject());
         var host = new BenchHost();
         await host.InitializeAsync();
         try
@@ -87,6 +89,14 @@ public sealed class BackofficeScenario : IScenario
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"seeded {total + 1} cases in {watch.Elapsed.TotalSeconds:0.0} s; the handler holds keys for {mine + 1} of them"));
 
+            // The case page must really decrypt the thread: every handler message's text appears in it.
+            var opened = await session.Client.GetStringAsync($"/en/cases/{heavy}", ct);
+            var shown = opened.Split("Could you tell us roughly").Length - 1;
+            if (shown != 25)
+            {
+                throw new InvalidOperationException($"The case page shows {shown} of the 25 handler messages; it did not decrypt the thread.");
+            }
+
             var health = await MeasureAsync(session.Client, "/healthz", requests, ct);
             var inbox = await MeasureAsync(session.Client, "/en/cases", requests, ct);
             var casePage = await MeasureAsync(session.Client, $"/en/cases/{heavy}", requests, ct);
@@ -104,6 +114,20 @@ public sealed class BackofficeScenario : IScenario
         {
             await host.DisposeAsync();
         }
+    }
+
+    private static string FindBackofficeProject()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "Varsling.Backoffice");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException("src/Varsling.Backoffice not found above the benchmark's folder.");
     }
 
     private sealed record Measured(double P50, double P95, long Bytes);
