@@ -124,6 +124,37 @@ public sealed class BackofficeTexts : TextCatalog
         Add("answer.how", "Hvordan varsleren vet det", "How the reporter knows");
         Add("identity.name", "Navn", "Name");
         Add("identity.contact", "Kontaktinformasjon", "Contact details");
+        Add("notice.link", "Informasjon til den det er varslet om", "Informing the reported person");
+        Add("notice.title", "Informasjon til den det er varslet om, sak", "Informing the reported person, case");
+        Add("notice.back", "Tilbake til saken", "Back to the case");
+        Add("notice.lead",
+            "Den det er varslet om skal som hovedregel informeres innen en måned (personvernforordningen art. 14). Informasjonen kan utsettes når den ville skade undersøkelsen eller et lovbestemt unntak gjelder; grunnlaget og en dato for ny vurdering skal da registreres.",
+            "The reported person must as a rule be informed within one month (GDPR Art. 14). Informing may be deferred when it would harm the investigation or a statutory exemption applies; the ground and a date for reviewing it must then be recorded.");
+        Add("notice.due", "Frist for å informere", "Deadline for informing");
+        Add("notice.state", "Status", "Status");
+        Add("notice.state.Pending", "Ikke informert ennå", "Not informed yet");
+        Add("notice.state.Informed", "Informert", "Informed");
+        Add("notice.state.Deferred", "Utsatt", "Deferred");
+        Add("notice.inTime", "(innen fristen)", "(within the deadline)");
+        Add("notice.late", "(etter fristen)", "(after the deadline)");
+        Add("notice.reviewOn", "Ny vurdering innen", "Review by");
+        Add("notice.reviewOverdue", "Ny vurdering er forfalt", "Review overdue");
+        Add("notice.reviewSoon", "Ny vurdering nærmer seg", "Review due soon");
+        Add("notice.history", "Historikk", "History");
+        Add("notice.recorded", "Registrert", "Recorded");
+        Add("notice.entry", "Registrering", "Entry");
+        Add("notice.informedHeading", "Den det er varslet om er informert", "The reported person has been informed");
+        Add("notice.informedOn", "Dato informert", "Date informed");
+        Add("notice.recordInformed", "Registrer at personen er informert", "Record that the person was informed");
+        Add("notice.deferHeading", "Utsett informasjonen", "Defer informing");
+        Add("notice.deferHint",
+            "Velg grunnlaget og en dato da utsettelsen skal vurderes på nytt. Skriv ikke inn navn eller andre opplysninger om personer.",
+            "Choose the ground and a date by which the deferral will be reviewed. Do not enter names or other details about anyone.");
+        Add("notice.ground", "Grunnlag", "Ground");
+        Add("notice.defer", "Utsett", "Defer");
+        Add("ground.ImpairsInvestigation", "Ville skade undersøkelsen (art. 14 nr. 5 bokstav b)", "Would seriously impair the investigation (Art. 14(5)(b))");
+        Add("ground.ImpossibleOrDisproportionate", "Umulig eller uforholdsmessig vanskelig (art. 14 nr. 5 bokstav b)", "Impossible or a disproportionate effort (Art. 14(5)(b))");
+        Add("ground.NationalRestriction", "Nasjonalt unntak (art. 23, personopplysningsloven § 16)", "National exemption (Art. 23; Norway: personopplysningsloven § 16)");
         Add("case.title", "Sak", "Case");
         Add("case.back", "Tilbake til sakene", "Back to the cases");
         Add("case.done", "Lagret.", "Saved.");
@@ -241,6 +272,11 @@ public sealed class BackofficeTexts : TextCatalog
         Add("stats.category", "Kategori", "Category");
         Add("stats.month", "Måned", "Month");
         Add("stats.cases", "Saker", "Cases");
+        Add("stats.anonymousShare", "Andel anonyme varsler", "Share of anonymous reports");
+        Add("stats.byChannelAnonymity", "Anonyme og navngitte varsler per kanal", "Anonymous and named reports by channel");
+        Add("stats.anonymous", "Anonyme", "Anonymous");
+        Add("stats.identified", "Med identitet", "With identity");
+        Add("stats.share", "Andel anonyme", "Anonymous share");
         Add("stats.suppressed",
             "«<5» betyr færre enn fem saker, eller et tall som er skjult for at et lite tall ikke skal kunne regnes ut. Slik kan ingen identifiseres.",
             "“<5” means fewer than five cases, or a figure hidden so that a small one cannot be worked out. This way nobody can be identified.");

@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.AddScoped<DemoHandlers>();
         services.AddScoped<DataSubjectRequests>();
         services.AddScoped<ProcessingRecord>();
+        services.AddScoped<ReportedPersonNotices>();
         services.AddScoped<RetentionPurge>();
         services.AddScoped<LegalHolds>();
         services.AddScoped<CaseStatistics>();

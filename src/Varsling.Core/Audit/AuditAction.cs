@@ -81,6 +81,18 @@ public enum AuditAction
 
     /// <summary>A handler wrote an internal note on a case; detail: the record id.</summary>
     NoteAdded,
+
+    /// <summary>A data-subject request was registered; detail: request id, reference and right, never the requester.</summary>
+    DataSubjectRequestRegistered,
+
+    /// <summary>A data-subject request's deadline was extended; detail: request id, reference and right, never the reasons.</summary>
+    DataSubjectRequestExtended,
+
+    /// <summary>A data-subject request was completed; detail: request id, reference, right and outcome, never the ground.</summary>
+    DataSubjectRequestCompleted,
+
+    /// <summary>Informing a case's reported person was recorded or deferred; detail: the date or the ground and review date.</summary>
+    ReportedPersonNoticeRecorded,
 }
 
 /// <summary>Who caused an audit event. Stored by name.</summary>

@@ -44,6 +44,7 @@ public sealed class VarslingDbContext(DbContextOptions<VarslingDbContext> option
     public DbSet<AttachmentChunk> AttachmentChunks => Set<AttachmentChunk>();
     public DbSet<Upload> Uploads => Set<Upload>();
     public DbSet<UploadChunk> UploadChunks => Set<UploadChunk>();
+    public DbSet<Privacy.ReportedPersonNotice> ReportedPersonNotices => Set<Privacy.ReportedPersonNotice>();
 
     /// <summary>The organisation queries are scoped to; <see cref="Guid.Empty"/> (matching no row) while unset.</summary>
     internal Guid ScopedOrganisationId => scope.OrganisationId ?? Guid.Empty;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Varsling.Core.Audit;
 using Varsling.Core.Data;
 using Varsling.Core.Deadlines;
 using Varsling.Core.Organisations;
@@ -11,13 +12,17 @@ public sealed record DataSubjectRequestView(DataSubjectRequest Request, Deadline
 /// <summary>
 /// The register of data-subject requests for the scope's organisation. Every read and write goes through the
 /// organisation filter; a request of another organisation is "not found".
+/// <para>Registering, extending and completing are each audited in the same transaction as the change, as
+/// <see cref="AuditAction.DataSubjectRequestRegistered"/>, <see cref="AuditAction.DataSubjectRequestExtended"/> and
+/// <see cref="AuditAction.DataSubjectRequestCompleted"/>. The detail names the request's id, reference and right
+/// (and the outcome) only: never the requester, the reasons or the ground, which may identify a person.</para>
 /// </summary>
-public sealed class DataSubjectRequests(VarslingDbContext db, TimeProvider time)
+public sealed class DataSubjectRequests(VarslingDbContext db, AuditLog audit, TimeProvider time)
 {
     /// <summary>Requests due within this many days are reported as due soon.</summary>
     public const int DueSoonDays = 7;
 
-    public async Task<DataSubjectRequest> RegisterAsync(Guid legalEntityId, DataSubjectRight right, DateTimeOffset receivedAt,
+    public async Task<DataSubjectRequest> RegisterAsync(Guid userId, Guid legalEntityId, DataSubjectRight right, DateTimeOffset receivedAt,
         Guid? caseId, CancellationToken ct = default)
     {
         var entity = await db.LegalEntities.SingleOrDefaultAsync(e => e.Id == legalEntityId, ct)
@@ -30,7 +35,7 @@ public sealed class DataSubjectRequests(VarslingDbContext db, TimeProvider time)
         var request = DataSubjectRequest.Register(Guid.NewGuid(), entity.OrganisationId, entity.Id, References.New("DSR-", 8), right,
             receivedAt, caseId, Jurisdictions.Get(entity.JurisdictionCode));
         db.Add(request);
-        await db.SaveChangesAsync(ct);
+        await SaveAuditedAsync(userId, request, AuditAction.DataSubjectRequestRegistered, ct);
         return request;
     }
 
@@ -38,27 +43,38 @@ public sealed class DataSubjectRequests(VarslingDbContext db, TimeProvider time)
     /// Registers a request received on a local date of the legal entity's jurisdiction; the clock starts at that
     /// day's beginning, so the deadline is never later than the receipt's own date allows.
     /// </summary>
-    public async Task<DataSubjectRequest> RegisterAsync(Guid legalEntityId, DataSubjectRight right, DateOnly receivedOn, CancellationToken ct = default)
+    public async Task<DataSubjectRequest> RegisterAsync(Guid userId, Guid legalEntityId, DataSubjectRight right, DateOnly receivedOn, CancellationToken ct = default)
     {
         var entity = await db.LegalEntities.AsNoTracking().SingleOrDefaultAsync(e => e.Id == legalEntityId, ct)
             ?? throw new NotFoundException("No such legal entity.");
-        return await RegisterAsync(legalEntityId, right, Jurisdictions.Get(entity.JurisdictionCode).StartOfDayUtc(receivedOn), null, ct);
+        return await RegisterAsync(userId, legalEntityId, right, Jurisdictions.Get(entity.JurisdictionCode).StartOfDayUtc(receivedOn), null, ct);
     }
 
     public Task<IReadOnlyList<LegalEntityOption>> LegalEntitiesAsync(CancellationToken ct = default) => LegalEntityOptions.ListAsync(db, ct);
 
-    public async Task ExtendAsync(Guid requestId, string reason, CancellationToken ct = default)
+    public async Task ExtendAsync(Guid userId, Guid requestId, string reason, CancellationToken ct = default)
     {
         var (request, jurisdiction) = await FindAsync(requestId, ct);
         request.Extend(time.GetUtcNow(), reason, jurisdiction);
-        await db.SaveChangesAsync(ct);
+        await SaveAuditedAsync(userId, request, AuditAction.DataSubjectRequestExtended, ct);
     }
 
-    public async Task CompleteAsync(Guid requestId, DataSubjectRequestOutcome outcome, string? ground, CancellationToken ct = default)
+    public async Task CompleteAsync(Guid userId, Guid requestId, DataSubjectRequestOutcome outcome, string? ground, CancellationToken ct = default)
     {
         var (request, _) = await FindAsync(requestId, ct);
         request.Complete(time.GetUtcNow(), outcome, ground);
+        await SaveAuditedAsync(userId, request, AuditAction.DataSubjectRequestCompleted, ct);
+    }
+
+    /// <summary>Saves the change and its audit event in one transaction; the audit append goes last, as AuditLog asks.</summary>
+    private async Task SaveAuditedAsync(Guid userId, DataSubjectRequest request, AuditAction action, CancellationToken ct)
+    {
+        var detail = $"request {request.Id} {request.Reference} right {request.Right}"
+            + (request.Outcome is { } outcome ? $" outcome {outcome}" : "");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(new AuditEntry(request.OrganisationId, AuditActor.User(userId), action, request.CaseId, detail), ct);
+        await tx.CommitAsync(ct);
     }
 
     /// <summary>Open requests first, most urgent first; then completed ones, newest first.</summary>

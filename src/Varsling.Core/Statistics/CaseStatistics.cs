@@ -3,6 +3,7 @@ using Varsling.Core.Cases;
 using Varsling.Core.Data;
 using Varsling.Core.Deadlines;
 using Varsling.Core.Organisations;
+using Varsling.Crypto;
 
 namespace Varsling.Core.Statistics;
 
@@ -30,7 +31,9 @@ public sealed record CaseStatisticsReport(
     Median DaysToFeedback,
     Median DaysToClosure,
     Share AcknowledgementDeadlinesMet,
-    Share FeedbackDeadlinesMet);
+    Share FeedbackDeadlinesMet,
+    AnonymityRow Anonymity,
+    IReadOnlyList<AnonymityRow> AnonymityByChannel);
 
 /// <summary>
 /// Counts and times for the scope's organisation, from the plaintext case metadata only (never content). Every
@@ -67,6 +70,12 @@ public sealed class CaseStatistics(VarslingDbContext db, TimeProvider time)
             .ToList();
         var now = time.GetUtcNow();
 
+        // Anonymous means filed without an identity record; the server sees that a sealed identity record exists,
+        // never what it says, so this reads no content.
+        var identified = (await query.Where(c => db.CaseRecords.Any(r => r.CaseId == c.Id && r.Kind == RecordKind.Identity))
+            .Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+        var overall = AnonymityRows.Row("", cases.Count(x => !identified.Contains(x.Case.Id)), cases.Count(x => identified.Contains(x.Case.Id)));
+
         return new CaseStatisticsReport(
             from,
             to,
@@ -81,7 +90,10 @@ public sealed class CaseStatistics(VarslingDbContext db, TimeProvider time)
             MedianDays(cases.Select(x => x.Case).Where(c => c.FeedbackGivenAt is not null).Select(c => c.FeedbackGivenAt!.Value - c.ReceivedAt)),
             MedianDays(cases.Select(x => x.Case).Where(c => c.ClosedAt is not null).Select(c => c.ClosedAt!.Value - c.ReceivedAt)),
             Met(cases, now, c => c.AcknowledgementDue, c => c.AcknowledgedAt),
-            Met(cases, now, c => c.FeedbackDue, c => c.FeedbackGivenAt));
+            Met(cases, now, c => c.FeedbackDue, c => c.FeedbackGivenAt),
+            overall,
+            AnonymityRows.Table(overall, cases.GroupBy(x => x.Case.ChannelId).OrderBy(g => channels[g.Key], StringComparer.Ordinal)
+                .Select(g => (channels[g.Key], g.Count(x => !identified.Contains(x.Case.Id)), g.Count(x => identified.Contains(x.Case.Id))))));
     }
 
     /// <summary>

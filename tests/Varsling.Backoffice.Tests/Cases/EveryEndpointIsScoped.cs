@@ -63,6 +63,10 @@ public sealed class EveryEndpointIsScoped(CasesHost host) : IClassFixture<CasesH
             [Get("/nb/privacy/requests"), .. new[] { "Register", "Extend", "Complete" }.Select(h => new Probe("POST", _ => $"/nb/privacy/requests?handler={h}"))],
             SignIn, "404", "404", "404"),
         ["{lang}/privacy/record"] = new([Get("/nb/privacy/record"), new("POST", _ => "/nb/privacy/record")], SignIn, "404", "404", "404"),
+        ["{lang}/cases/{id:guid}/reported-person"] = new(
+            [new("GET", t => $"/nb/cases/{t.CaseId}/reported-person"),
+             .. new[] { "Informed", "Defer" }.Select(h => new Probe("POST", t => $"/nb/cases/{t.CaseId}/reported-person?handler={h}"))],
+            SignIn, "404", "404", "200"),
         ["{lang}/cases/{id:guid}/files/{fileId:guid}"] = new([new("GET", t => $"/nb/cases/{t.CaseId}/files/{t.FileId}")], SignIn, "404", "404", "200"),
     };
 

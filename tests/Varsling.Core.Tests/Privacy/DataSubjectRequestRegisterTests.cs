@@ -11,6 +11,7 @@ public sealed class DataSubjectRequestRegisterTests(MigratedDatabase database) :
 {
     // Received Fri 31 Jan 2025 in Oslo → one month: 28 Feb 2025 (Friday). Extended: 30 Apr 2025 (Wednesday).
     private static readonly DateTimeOffset s_received = new(2025, 1, 31, 10, 0, 0, TimeSpan.Zero);
+    private static readonly Guid s_user = Guid.NewGuid();
 
     private async Task<(Guid OrganisationId, Guid LegalEntityId, Guid OtherOrganisationId)> SeedAsync()
     {
@@ -29,7 +30,7 @@ public sealed class DataSubjectRequestRegisterTests(MigratedDatabase database) :
     private DataSubjectRequests Register(Guid organisationId, FakeClock clock, out Core.Data.VarslingDbContext db)
     {
         db = database.Context(organisationId);
-        return new DataSubjectRequests(db, clock);
+        return new DataSubjectRequests(db, new Core.Audit.AuditLog(db, clock), clock);
     }
 
     [Fact]
@@ -40,7 +41,7 @@ public sealed class DataSubjectRequestRegisterTests(MigratedDatabase database) :
         var register = Register(org, clock, out var db);
         await using var _ = db;
 
-        var request = await register.RegisterAsync(entity, DataSubjectRight.Access, s_received, caseId: null);
+        var request = await register.RegisterAsync(s_user, entity, DataSubjectRight.Access, s_received, caseId: null);
 
         Assert.Equal(new DateOnly(2025, 2, 28), request.Due);
         Assert.Equal(DataSubjectRequestStatus.Open, request.Status);
@@ -54,10 +55,10 @@ public sealed class DataSubjectRequestRegisterTests(MigratedDatabase database) :
         var clock = new FakeClock(s_received.AddHours(1));
         var register = Register(org, clock, out var db);
         await using var _ = db;
-        var request = await register.RegisterAsync(entity, DataSubjectRight.Erasure, s_received, null);
+        var request = await register.RegisterAsync(s_user, entity, DataSubjectRight.Erasure, s_received, null);
 
         clock.Set(new DateTimeOffset(2025, 2, 28, 22, 30, 0, TimeSpan.Zero)); // 23:30 in Oslo, still 28 Feb
-        await register.ExtendAsync(request.Id, "Many sources to search; the person was told on 28 Feb.");
+        await register.ExtendAsync(s_user, request.Id, "Many sources to search; the person was told on 28 Feb.");
 
         await using var read = database.Context(org);
         var stored = await read.DataSubjectRequests.SingleAsync(r => r.Id == request.Id);
@@ -73,10 +74,10 @@ public sealed class DataSubjectRequestRegisterTests(MigratedDatabase database) :
         var clock = new FakeClock(s_received.AddHours(1));
         var register = Register(org, clock, out var db);
         await using var _ = db;
-        var request = await register.RegisterAsync(entity, DataSubjectRight.Objection, s_received, null);
+        var request = await register.RegisterAsync(s_user, entity, DataSubjectRight.Objection, s_received, null);
 
         clock.Set(new DateTimeOffset(2025, 2, 28, 23, 0, 0, TimeSpan.Zero)); // 00:00 on 1 Mar in Oslo
-        var error = await Assert.ThrowsAsync<RuleViolationException>(() => register.ExtendAsync(request.Id, "Too late"));
+        var error = await Assert.ThrowsAsync<RuleViolationException>(() => register.ExtendAsync(s_user, request.Id, "Too late"));
 
         Assert.Contains("2025-02-28", error.Message, StringComparison.Ordinal);
         await using var read = database.Context(org);
@@ -92,9 +93,9 @@ public sealed class DataSubjectRequestRegisterTests(MigratedDatabase database) :
         var (org, entity, _) = await SeedAsync();
         var register = Register(org, new FakeClock(s_received.AddDays(1)), out var db);
         await using var _ = db;
-        var request = await register.RegisterAsync(entity, DataSubjectRight.Access, s_received, null);
+        var request = await register.RegisterAsync(s_user, entity, DataSubjectRight.Access, s_received, null);
 
-        await Assert.ThrowsAsync<RuleViolationException>(() => register.ExtendAsync(request.Id, "  "));
+        await Assert.ThrowsAsync<RuleViolationException>(() => register.ExtendAsync(s_user, request.Id, "  "));
     }
 
     [Theory]
@@ -105,10 +106,10 @@ public sealed class DataSubjectRequestRegisterTests(MigratedDatabase database) :
         var (org, entity, _) = await SeedAsync();
         var register = Register(org, new FakeClock(s_received.AddDays(1)), out var db);
         await using var _ = db;
-        var request = await register.RegisterAsync(entity, DataSubjectRight.Access, s_received, null);
+        var request = await register.RegisterAsync(s_user, entity, DataSubjectRight.Access, s_received, null);
 
-        await Assert.ThrowsAsync<RuleViolationException>(() => register.CompleteAsync(request.Id, outcome, null));
-        await register.CompleteAsync(request.Id, outcome, "personopplysningsloven § 16 første ledd bokstav e");
+        await Assert.ThrowsAsync<RuleViolationException>(() => register.CompleteAsync(s_user, request.Id, outcome, null));
+        await register.CompleteAsync(s_user, request.Id, outcome, "personopplysningsloven § 16 første ledd bokstav e");
     }
 
     [Fact]
@@ -118,19 +119,19 @@ public sealed class DataSubjectRequestRegisterTests(MigratedDatabase database) :
         var clock = new FakeClock(s_received.AddDays(1));
         var register = Register(org, clock, out var db);
         await using var _ = db;
-        var onTime = await register.RegisterAsync(entity, DataSubjectRight.Access, s_received, null);
-        var late = await register.RegisterAsync(entity, DataSubjectRight.Rectification, s_received, null);
+        var onTime = await register.RegisterAsync(s_user, entity, DataSubjectRight.Access, s_received, null);
+        var late = await register.RegisterAsync(s_user, entity, DataSubjectRight.Rectification, s_received, null);
 
         clock.Set(new DateTimeOffset(2025, 2, 28, 12, 0, 0, TimeSpan.Zero));
-        await register.CompleteAsync(onTime.Id, DataSubjectRequestOutcome.Granted, null);
+        await register.CompleteAsync(s_user, onTime.Id, DataSubjectRequestOutcome.Granted, null);
         clock.Set(new DateTimeOffset(2025, 3, 3, 12, 0, 0, TimeSpan.Zero));
-        await register.CompleteAsync(late.Id, DataSubjectRequestOutcome.Granted, null);
+        await register.CompleteAsync(s_user, late.Id, DataSubjectRequestOutcome.Granted, null);
 
         await using var read = database.Context(org);
         Assert.True((await read.DataSubjectRequests.SingleAsync(r => r.Id == onTime.Id)).AnsweredInTime);
         Assert.False((await read.DataSubjectRequests.SingleAsync(r => r.Id == late.Id)).AnsweredInTime);
-        await Assert.ThrowsAsync<RuleViolationException>(() => register.CompleteAsync(late.Id, DataSubjectRequestOutcome.Withdrawn, null));
-        await Assert.ThrowsAsync<RuleViolationException>(() => register.ExtendAsync(late.Id, "after completion"));
+        await Assert.ThrowsAsync<RuleViolationException>(() => register.CompleteAsync(s_user, late.Id, DataSubjectRequestOutcome.Withdrawn, null));
+        await Assert.ThrowsAsync<RuleViolationException>(() => register.ExtendAsync(s_user, late.Id, "after completion"));
     }
 
     [Fact]
@@ -140,9 +141,9 @@ public sealed class DataSubjectRequestRegisterTests(MigratedDatabase database) :
         var clock = new FakeClock(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
         var register = Register(org, clock, out var scoped);
         await using var __ = scoped;
-        var overdue = await register.RegisterAsync(entity, DataSubjectRight.Access, s_received, null);             // due 28 Feb
-        var dueSoon = await register.RegisterAsync(entity, DataSubjectRight.Access, s_received.AddDays(27), null); // due 27 Mar (+rolled)
-        var onTrack = await register.RegisterAsync(entity, DataSubjectRight.Access, clock.GetUtcNow(), null);    // due 1 Apr
+        var overdue = await register.RegisterAsync(s_user, entity, DataSubjectRight.Access, s_received, null);             // due 28 Feb
+        var dueSoon = await register.RegisterAsync(s_user, entity, DataSubjectRight.Access, s_received.AddDays(27), null); // due 27 Mar (+rolled)
+        var onTrack = await register.RegisterAsync(s_user, entity, DataSubjectRight.Access, clock.GetUtcNow(), null);    // due 1 Apr
 
         clock.Set(new DateTimeOffset(2025, 3, 21, 12, 0, 0, TimeSpan.Zero));
         var list = (await register.ListAsync()).Where(v => new[] { overdue.Id, dueSoon.Id, onTrack.Id }.Contains(v.Request.Id)).ToList();
@@ -157,13 +158,13 @@ public sealed class DataSubjectRequestRegisterTests(MigratedDatabase database) :
         var (org, entity, other) = await SeedAsync();
         var mine = Register(org, new FakeClock(s_received.AddDays(1)), out var db);
         await using var _ = db;
-        var request = await mine.RegisterAsync(entity, DataSubjectRight.Access, s_received, null);
+        var request = await mine.RegisterAsync(s_user, entity, DataSubjectRight.Access, s_received, null);
 
         var theirs = Register(other, new FakeClock(s_received.AddDays(1)), out var otherDb);
         await using var __ = otherDb;
 
-        await Assert.ThrowsAsync<NotFoundException>(() => theirs.CompleteAsync(request.Id, DataSubjectRequestOutcome.Granted, null));
-        await Assert.ThrowsAsync<NotFoundException>(() => theirs.RegisterAsync(entity, DataSubjectRight.Access, s_received, null));
+        await Assert.ThrowsAsync<NotFoundException>(() => theirs.CompleteAsync(s_user, request.Id, DataSubjectRequestOutcome.Granted, null));
+        await Assert.ThrowsAsync<NotFoundException>(() => theirs.RegisterAsync(s_user, entity, DataSubjectRight.Access, s_received, null));
         Assert.DoesNotContain(await theirs.ListAsync(), v => v.Request.Id == request.Id);
     }
 
@@ -175,6 +176,54 @@ public sealed class DataSubjectRequestRegisterTests(MigratedDatabase database) :
         await using var _ = db;
 
         await Assert.ThrowsAsync<RuleViolationException>(() =>
-            register.RegisterAsync(entity, DataSubjectRight.Access, s_received.AddDays(1), null));
+            register.RegisterAsync(s_user, entity, DataSubjectRight.Access, s_received.AddDays(1), null));
+    }
+
+    [Fact]
+    public async Task RegisterExtendComplete_AreEachAuditedWithoutTheRequestersDetails()
+    {
+        var (org, entity, _) = await SeedAsync();
+        var clock = new FakeClock(s_received.AddDays(1));
+        var register = Register(org, clock, out var db);
+        await using var _ = db;
+        var user = Guid.NewGuid();
+        const string reason = "Ola Nordmann asked for everything; many sources";
+        const string ground = "personopplysningsloven § 16 første ledd bokstav e, Kari's case";
+
+        var request = await register.RegisterAsync(user, entity, DataSubjectRight.Rectification, s_received, null);
+        await register.ExtendAsync(user, request.Id, reason);
+        await Assert.ThrowsAsync<RuleViolationException>(() => register.CompleteAsync(user, request.Id, DataSubjectRequestOutcome.Refused, null));
+        await register.CompleteAsync(user, request.Id, DataSubjectRequestOutcome.Refused, ground);
+
+        await using var read = database.Context();
+        var events = await read.AuditEvents.IgnoreQueryFilters().Where(e => e.ActorId == user).OrderBy(e => e.Id).ToListAsync();
+        Assert.Equal(
+            [Core.Audit.AuditAction.DataSubjectRequestRegistered, Core.Audit.AuditAction.DataSubjectRequestExtended, Core.Audit.AuditAction.DataSubjectRequestCompleted],
+            events.Select(e => e.Action));
+        Assert.All(events, e =>
+        {
+            Assert.Equal(org, e.OrganisationId);
+            Assert.Equal(Core.Audit.AuditActorKind.User, e.ActorKind);
+            Assert.Contains($"request {request.Id} {request.Reference} right Rectification", e.Detail, StringComparison.Ordinal);
+            Assert.DoesNotContain("Ola", e.Detail, StringComparison.Ordinal);
+            Assert.DoesNotContain("Kari", e.Detail, StringComparison.Ordinal);
+            Assert.DoesNotContain("§", e.Detail, StringComparison.Ordinal);
+        });
+        Assert.EndsWith("outcome Refused", events[2].Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Register_RefusedStep_WritesNoAuditEvent()
+    {
+        var (org, entity, _) = await SeedAsync();
+        var register = Register(org, new FakeClock(s_received), out var db);
+        await using var _ = db;
+        var user = Guid.NewGuid();
+
+        await Assert.ThrowsAsync<RuleViolationException>(() =>
+            register.RegisterAsync(user, entity, DataSubjectRight.Access, s_received.AddDays(1), null));
+
+        await using var read = database.Context();
+        Assert.False(await read.AuditEvents.IgnoreQueryFilters().AnyAsync(e => e.ActorId == user));
     }
 }

@@ -26,17 +26,17 @@ public sealed class RequestsModel(DataSubjectRequests requests, BackofficeTexts 
 
     public Task<IActionResult> OnPostRegisterAsync(CancellationToken ct) =>
         Input is { LegalEntity: { } entity, Right: { } right, Received: { } received }
-            ? StepAsync("registered", () => requests.RegisterAsync(entity, right, received, ct), ct)
+            ? StepAsync("registered", () => requests.RegisterAsync(User.UserId(), entity, right, received, ct), ct)
             : RefuseAsync("requests.fillRegister", ct);
 
     public Task<IActionResult> OnPostExtendAsync(CancellationToken ct) =>
         Input.Id is { } id
-            ? StepAsync("extended", () => requests.ExtendAsync(id, Input.Reason ?? "", ct), ct)
+            ? StepAsync("extended", () => requests.ExtendAsync(User.UserId(), id, Input.Reason ?? "", ct), ct)
             : RefuseAsync("requests.noRequest", ct);
 
     public Task<IActionResult> OnPostCompleteAsync(CancellationToken ct) =>
         Input is { Id: { } id, Outcome: { } outcome }
-            ? StepAsync("completed", () => requests.CompleteAsync(id, outcome, Input.Ground, ct), ct)
+            ? StepAsync("completed", () => requests.CompleteAsync(User.UserId(), id, outcome, Input.Ground, ct), ct)
             : RefuseAsync("requests.chooseOutcome", ct);
 
     protected override async Task LoadAsync(CancellationToken ct)

@@ -66,4 +66,9 @@ public sealed class IndexModel(CaseStatistics statistics, TimeProvider time) : P
     public static string Show(Share share) => share.Percent is { } percent
         ? $"{percent} %"
         : $"<{SmallCells.Threshold}";
+
+    /// <summary>The anonymous share as shown: a percent, "–" when there are no cases, or "&lt;5" when suppressed.</summary>
+    public static string Show(AnonymityRow row) => row.AnonymousPercent is { } percent
+        ? $"{percent} %"
+        : row.Suppressed ? $"<{SmallCells.Threshold}" : "–";
 }

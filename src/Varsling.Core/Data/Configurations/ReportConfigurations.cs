@@ -37,6 +37,8 @@ internal sealed class CaseKeyGrantConfiguration : IEntityTypeConfiguration<CaseK
         // Removing a person must not silently destroy a case's only keys; access is revoked deliberately.
         b.HasOne<VarslingUser>().WithMany().HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(k => new { k.CaseId, k.UserId, k.Kind }).IsUnique().HasFilter("user_id IS NOT NULL");
+        // The partial unique indexes cannot serve "WHERE case_id = …" alone; the purge and the cascade from cases need this one.
+        b.HasIndex(k => k.CaseId);
         b.HasIndex(k => new { k.CaseId, k.Kind }).IsUnique().HasFilter("holder = 'Reporter'").HasDatabaseName("ix_case_key_grants_reporter");
         b.HasIndex(k => k.UserId);
     }
