@@ -330,6 +330,17 @@ public sealed class BackofficeTexts : TextCatalog
         Add("escrow.confirmOff", "Kryss av for å bekrefte at deponeringen skal slettes.", "Tick the box to confirm that the escrow is to be deleted.");
         Add("escrow.fillIn", "Velg en person og skriv inn deponeringsnøkkelen.", "Choose a person and type the escrow recovery key.");
         Add("escrow.done.off", "Nøkkeldeponering er slått av, og deponeringen er slettet.", "Key escrow is off and the escrow has been deleted.");
+        Add("nav.custodians", "Identitetsforvaltere", "Identity custodians");
+        Add("custodians.title", "Identitetsforvaltere", "Identity custodians");
+        Add("custodians.lead",
+            "Når en kanal lar forvaltere oppbevare varslerens identitet, får bare forvalterne identitetsnøkkelen til nye saker. Andre saksbehandlere må be om den med en begrunnelse. Endringen gjelder saker som kommer inn etterpå.",
+            "When a channel lets custodians hold the reporter's identity, only the custodians receive the identity key of new cases. Other handlers must ask for it with a reason. The change applies to cases filed afterwards.");
+        Add("custodians.held", "Identiteten oppbevares av forvaltere", "Identities are held by custodians");
+        Add("custodians.members", "Forvaltere blant kanalens saksbehandlere", "Custodians among the channel's handlers");
+        Add("custodians.noMembers", "Kanalen har ingen saksbehandlere.", "The channel has no handlers.");
+        Add("custodians.save", "Lagre", "Save");
+        Add("custodians.chooseChannel", "Kanalen finnes ikke.", "The channel does not exist.");
+        Add("custodians.done", "Endringen er lagret.", "The change has been saved.");
         Add("escrow.done.regranted", "Tilgang er gitt til {0} saker gjennom deponeringen.", "Access to {0} cases has been granted through escrow.");
     }
 }

@@ -18,6 +18,12 @@ namespace Varsling.Core.Access;
 /// <param name="Request">The handler's latest request's status, if any.</param>
 public sealed record IdentityAccess(Guid CaseId, string Reference, bool HeldByCustodians, bool HasIdentityKey, ReleaseStatus? Request);
 
+/// <summary>A channel's custodian rule as the admin page shows it.</summary>
+public sealed record ChannelCustodians(Guid ChannelId, string Name, bool HeldByCustodians, IReadOnlyList<ChannelMember> Members);
+
+/// <summary>A channel member and whether they are one of its custodians.</summary>
+public sealed record ChannelMember(Guid UserId, string DisplayName, bool IsCustodian);
+
 /// <summary>A pending request as a custodian sees it, the reason opened with the custodian's internal key.</summary>
 public sealed record ReleaseRequestView(Guid Id, Guid CaseId, string Reference, Guid RequesterId, string RequesterName, string Reason, DateTimeOffset RequestedAt);
 
@@ -30,6 +36,22 @@ public sealed record ReleaseRequestView(Guid Id, Guid CaseId, string Reference, 
 public sealed partial class IdentityRelease(VarslingDbContext db, AuditLog audit, TimeProvider time, ILogger<IdentityRelease> logger)
 {
     public const int MaxReasonLength = 2000;
+
+    /// <summary>Admin: every channel of the organisation with its members and custodians.</summary>
+    public async Task<IReadOnlyList<ChannelCustodians>> ChannelsAsync(CancellationToken ct = default)
+    {
+        var channels = await db.Channels.AsNoTracking().OrderBy(c => c.Name).ThenBy(c => c.Slug).ToListAsync(ct);
+        var members = await (
+                from r in db.ChannelRecipients.AsNoTracking()
+                join u in db.Users.AsNoTracking() on r.UserId equals u.Id
+                select new { r.ChannelId, r.UserId, u.DisplayName })
+            .ToListAsync(ct);
+        var custodians = await db.ChannelCustodians.AsNoTracking().Select(c => new { c.ChannelId, c.UserId }).ToListAsync(ct);
+        return channels.Select(c => new ChannelCustodians(c.Id, c.Name, c.IdentityHeldByCustodians,
+                members.Where(m => m.ChannelId == c.Id).OrderBy(m => m.DisplayName, StringComparer.CurrentCulture).ThenBy(m => m.UserId)
+                    .Select(m => new ChannelMember(m.UserId, m.DisplayName, custodians.Any(x => x.ChannelId == c.Id && x.UserId == m.UserId))).ToList()))
+            .ToList();
+    }
 
     /// <summary>Admin: turns the custodian rule on or off for a channel and names its custodians (who must be its members).</summary>
     public async Task ConfigureChannelAsync(Guid adminId, Guid channelId, bool heldByCustodians, IReadOnlyCollection<Guid> custodians, CancellationToken ct = default)

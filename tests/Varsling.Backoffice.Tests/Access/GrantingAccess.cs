@@ -97,6 +97,34 @@ public sealed class GrantingAccess(CasesHost host) : IClassFixture<CasesHost>
     }
 
     [Fact]
+    public async Task CustodiansPage_AnAdminNamesACustodianAndTheRuleIsSaved()
+    {
+        using var member = await host.HandlerAsync(CasesHost.Nordlys, "varsling");
+        using var admin = await host.PersonAsync(CasesHost.Nordlys, Roles.Admin, language: "en");
+        var page = await admin.Session.GetPageAsync("/en/admin/custodians");
+        var section = page.QuerySelectorAll("section.channel-custodians").Single(x => x.QuerySelector($"input[value='{member.UserId}']") is not null);
+        var channelId = section.GetAttribute("data-channel")!;
+        var token = page.QuerySelector($"input[name='{BackofficeSession.AntiforgeryField}']")!.GetAttribute("value")!;
+
+        var empty = await admin.Session.Client.PostAsync("/en/admin/custodians?handler=Save", new FormUrlEncodedContent(
+            [new(BackofficeSession.AntiforgeryField, token), new("Input.ChannelId", channelId), new("Input.HeldByCustodians", "true")]));
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.Contains("at least one custodian", (await BackofficeSession.ParseAsync(empty)).QuerySelector("#form-errors")!.TextContent, StringComparison.Ordinal);
+
+        var saved = await admin.Session.Client.PostAsync("/en/admin/custodians?handler=Save", new FormUrlEncodedContent(
+            [new(BackofficeSession.AntiforgeryField, token), new("Input.ChannelId", channelId), new("Input.HeldByCustodians", "true"),
+                new("Input.Custodians", member.UserId.ToString())]));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var after = await admin.Session.GetPageAsync("/en/admin/custodians");
+        var form = after.QuerySelector($"section[data-channel='{channelId}']")!;
+        Assert.True(form.QuerySelector("input[name='Input.HeldByCustodians']")!.HasAttribute("checked"));
+        Assert.True(form.QuerySelector($"input[value='{member.UserId}']")!.HasAttribute("checked"));
+        var audit = await host.AuditByAsync(admin.UserId);
+        Assert.Contains(audit, e => e.Action == AuditAction.SettingsChanged && e.Detail!.Contains("identity custodians on", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task EscrowPage_ShowsTheEscrowKeyOnceAndRecoversAKeyOnlyWithIt()
     {
         using var admin = await host.PersonAsync(CasesHost.Nordlys, Roles.Admin, language: "en");

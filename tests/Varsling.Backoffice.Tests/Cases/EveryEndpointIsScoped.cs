@@ -67,6 +67,7 @@ public sealed class EveryEndpointIsScoped(CasesHost host) : IClassFixture<CasesH
         ["{lang}/access"] = new(
             [Get("/nb/access"), .. new[] { "Grant", "Approve", "Refuse" }.Select(h => new Probe("POST", _ => $"/nb/access?handler={h}"))],
             SignIn, "200", "200", "200"),
+        ["{lang}/admin/custodians"] = new([Get("/nb/admin/custodians"), new("POST", _ => "/nb/admin/custodians?handler=Save")], SignIn, "404", "404", "404"),
         ["{lang}/admin/escrow"] = new(
             [Get("/nb/admin/escrow"), .. new[] { "TurnOn", "TurnOff", "Recover", "Regrant" }.Select(h => new Probe("POST", _ => $"/nb/admin/escrow?handler={h}"))],
             SignIn, "404", "404", "404"),
