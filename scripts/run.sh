@@ -53,6 +53,11 @@ fi
 
 export ConnectionStrings__Varsling="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=varsling"
 export ASPNETCORE_ENVIRONMENT=Development DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+# The hosts seal their data-protection keys under this key-encryption key; it stays in .run/, never in the database.
+if [ ! -s "$state/dp-kek" ]; then
+  (umask 077; head -c 32 /dev/urandom | base64 >"$state/dp-kek")
+fi
+export DataProtection__KeyEncryptionKey="$(cat "$state/dp-kek")"
 # Notification e-mail (deadline reminders) is written to a folder instead of being sent.
 export Mail__PickupDirectory="$state/mail" Mail__BackofficeBaseUrl="http://127.0.0.1:$BACKOFFICE_PORT"
 

@@ -190,6 +190,32 @@ public sealed class BackofficeTexts : TextCatalog
             "Eksporten loggføres. Oppsummeringer du ikke har nøkkel til, står tomme.",
             "The export is logged. Summaries you hold no key for are left empty.");
         Add("export.submit", "Last ned", "Download");
+        Add("nav.holds", "Rettslig hold", "Legal holds");
+        Add("holds.title", "Rettslig hold (stans av sletting)", "Legal holds (purge paused)");
+        Add("holds.lead",
+            "En sak på rettslig hold slettes ikke når oppbevaringstiden er ute, så lenge et krav, en rettssak eller et pålegg fra en myndighet gjør det nødvendig å beholde den. Opphev holdet når grunnen faller bort; en avsluttet sak som er forbi slettedatoen, slettes da ved neste kjøring.",
+            "A case on legal hold is not purged when its retention ends, for as long as a claim, litigation or an authority's order needs it kept. Release the hold when the reason ends; a closed case past its purge date is then purged on the next run.");
+        Add("holds.done.set", "Saken er satt på rettslig hold.", "The case is on legal hold.");
+        Add("holds.done.released", "Det rettslige holdet er opphevet.", "The legal hold is released.");
+        Add("holds.onHold", "Saker på rettslig hold", "Cases on legal hold");
+        Add("holds.noneOnHold", "Ingen saker er på rettslig hold.", "No case is on legal hold.");
+        Add("holds.purgeSoon", "Slettes snart", "Purged soon");
+        Add("holds.purgeSoonLead", "Avsluttede saker som slettes til og med {0}.", "Closed cases purged up to and including {0}.");
+        Add("holds.nonePurgeSoon", "Ingen avsluttede saker slettes i denne perioden.", "No closed case is purged in this period.");
+        Add("holds.reference", "Saksreferanse", "Case reference");
+        Add("holds.status", "Status", "Status");
+        Add("holds.closed", "Avsluttet", "Closed");
+        Add("holds.purgeDue", "Slettedato", "Purge date");
+        Add("holds.reason", "Grunn", "Reason");
+        Add("holds.reasonHint",
+            "Vis til kravet, saken eller pålegget holdet bygger på. Ikke skriv navn eller annet fra saken.",
+            "Name the claim, case or order the hold rests on. Don't write names or anything from the case.");
+        Add("holds.since", "Satt", "Set on");
+        Add("holds.actions", "Handling", "Action");
+        Add("holds.release", "Opphev hold", "Release hold");
+        Add("holds.setTitle", "Sett en sak på rettslig hold", "Put a case on legal hold");
+        Add("holds.set", "Sett på hold", "Put on hold");
+        Add("holds.needReference", "Skriv saksreferansen.", "Enter the case reference.");
         Add("stats.title", "Statistikk", "Statistics");
         Add("stats.lead",
             "Tall for sakene som ble mottatt i perioden, bare fra saksopplysninger, aldri innhold.",

@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.AddScoped<DemoHandlers>();
         services.AddScoped<DataSubjectRequests>();
         services.AddScoped<RetentionPurge>();
+        services.AddScoped<LegalHolds>();
         services.AddScoped<CaseStatistics>();
         services.AddScoped<ClosedCaseExport>();
         services.AddScoped<Exports.LegalExports>();

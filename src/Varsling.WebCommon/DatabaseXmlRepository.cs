@@ -9,8 +9,8 @@ namespace Varsling.WebCommon;
 /// <summary>
 /// Keeps a host's data-protection key ring in PostgreSQL (<c>data_protection_keys</c>), so every instance of the
 /// host reads and writes the same keys and any instance can serve any request. Rows are partitioned by application
-/// name: a host sees only its own key ring. Keys are stored as the XML the key manager hands over; the data
-/// protection system decides whether that XML is encrypted.
+/// name: a host sees only its own key ring. Keys arrive here already sealed under the configured key-encryption key
+/// (<see cref="KeyRingEncryption"/>), so the table alone cannot forge cookies.
 /// </summary>
 internal sealed class DatabaseXmlRepository(IServiceScopeFactory scopes, string applicationName) : IXmlRepository
 {

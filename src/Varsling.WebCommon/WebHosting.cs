@@ -53,9 +53,14 @@ public static class WebHosting
         builder.Services.AddHealthChecks().AddDbContextCheck<VarslingDbContext>("database");
         var applicationName = ApplicationName(cookiePrefix);
         builder.Services.AddDataProtection().SetApplicationName(applicationName);
+        // Read now, so a host without a key-encryption key fails at start-up rather than at its first cookie.
+        var keyEncryptionKey = KeyRingEncryption.ReadKey(builder.Configuration);
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services =>
             new ConfigureOptions<KeyManagementOptions>(options =>
-                options.XmlRepository = new DatabaseXmlRepository(services.GetRequiredService<IServiceScopeFactory>(), applicationName)));
+            {
+                options.XmlRepository = new DatabaseXmlRepository(services.GetRequiredService<IServiceScopeFactory>(), applicationName);
+                options.XmlEncryptor = new KeyRingXmlEncryptor(keyEncryptionKey);
+            }));
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = cookiePrefix + ".af";

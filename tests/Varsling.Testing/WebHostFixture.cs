@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Xunit;
+using Varsling.WebCommon;
 
 namespace Varsling.Testing;
 
@@ -17,6 +18,9 @@ namespace Varsling.Testing;
 public class WebHostFixture<TProgram> : IAsyncLifetime where TProgram : class
 {
     private WebApplicationFactory<TProgram>? _factory;
+
+    /// <summary>The data-protection key-encryption key every test host of this process is configured with.</summary>
+    public static readonly string KeyEncryptionKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     public string ConnectionString { get; private set; } = "";
     public CapturedLogs Logs { get; } = new();
@@ -34,6 +38,7 @@ public class WebHostFixture<TProgram> : IAsyncLifetime where TProgram : class
         {
             builder.UseEnvironment("Production");
             builder.UseSetting("ConnectionStrings:Varsling", ConnectionString);
+            builder.UseSetting(KeyRingEncryption.ConfigurationKey, KeyEncryptionKey);
             // Everything at Trace, so log tests see all the host could ever write (filters a host sets in code stay).
             builder.UseSetting("Logging:LogLevel:Default", "Trace");
             builder.UseSetting("Logging:LogLevel:Microsoft", "Trace");

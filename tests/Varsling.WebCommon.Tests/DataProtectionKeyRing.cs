@@ -39,12 +39,13 @@ public sealed class DataProtectionKeyRing : IAsyncLifetime
     private IDataProtector Instance<TProgram>() where TProgram : class =>
         Services<TProgram>().GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose);
 
-    private IServiceProvider Services<TProgram>() where TProgram : class
+    private IServiceProvider Services<TProgram>(string? keyEncryptionKey = null) where TProgram : class
     {
         var factory = new WebApplicationFactory<TProgram>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Production");
             builder.UseSetting("ConnectionStrings:Varsling", _connectionString);
+            builder.UseSetting(KeyRingEncryption.ConfigurationKey, keyEncryptionKey ?? WebHostFixture<IntakeProgram>.KeyEncryptionKey);
         });
         _hosts.Add(factory);
         return factory.Services;
@@ -116,6 +117,63 @@ public sealed class DataProtectionKeyRing : IAsyncLifetime
             rings.Select(r => r.Key).Order(StringComparer.Ordinal));
         Assert.All(rings, r => Assert.Equal(1, r.Count));
         Assert.All(await db.DataProtectionKeys.Select(k => k.Xml).ToListAsync(), xml => Assert.StartsWith("<key ", xml, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task StoredKeys_AreSealedUnderTheKeyEncryptionKey_NeverInTheClear()
+    {
+        var protector = Instance<BackofficeProgram>();
+        protector.Protect("cookie");
+
+        await using var db = TestDb.Create(_connectionString);
+        var xml = Assert.Single(await db.DataProtectionKeys.Select(k => k.Xml).ToListAsync());
+        Assert.Contains("<varslingKey v=\"1\"", xml, StringComparison.Ordinal);
+        // ASP.NET's unencrypted descriptor carries the key material in <masterKey><value>; sealed, neither shows.
+        Assert.DoesNotContain("masterKey", xml, StringComparison.Ordinal);
+        Assert.DoesNotContain("<value>", xml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnInstanceWithAnotherKeyEncryptionKey_CannotReadTheRing()
+    {
+        var payload = Instance<IntakeProgram>().Protect("needs the right KEK");
+        var other = Services<IntakeProgram>(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)))
+            .GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose);
+
+        Assert.ThrowsAny<CryptographicException>(() => other.Unprotect(payload));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("c2hvcnQ=")]
+    public void AHostWithoutAValidKeyEncryptionKey_RefusesToStart(string? value)
+    {
+        var factory = new WebApplicationFactory<BackofficeProgram>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("ConnectionStrings:Varsling", _connectionString);
+            builder.UseSetting(KeyRingEncryption.ConfigurationKey, value ?? "");
+        });
+        _hosts.Add(factory);
+
+        var error = Assert.ThrowsAny<InvalidOperationException>(() => factory.Services);
+        Assert.Contains(KeyRingEncryption.ConfigurationKey, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ASealedKey_TamperedOrOpenedWithAnotherKek_IsRefusedWithTheReason()
+    {
+        var kek = RandomNumberGenerator.GetBytes(32);
+        var plain = System.Xml.Linq.XElement.Parse("<key id=\"1\"><secret>abc</secret></key>");
+        var sealedKey = KeyRingEncryption.Seal(kek, plain);
+
+        Assert.Equal(plain.ToString(), KeyRingEncryption.Open(kek, sealedKey).ToString());
+        var wrongKek = Assert.Throws<CryptographicException>(() => KeyRingEncryption.Open(RandomNumberGenerator.GetBytes(32), sealedKey));
+        Assert.Contains("another key-encryption key", wrongKek.Message, StringComparison.Ordinal);
+        var bytes = Convert.FromBase64String(sealedKey.Value);
+        bytes[^1] ^= 1;
+        sealedKey.Value = Convert.ToBase64String(bytes);
+        Assert.ThrowsAny<CryptographicException>(() => KeyRingEncryption.Open(kek, sealedKey));
     }
 
     [Fact]

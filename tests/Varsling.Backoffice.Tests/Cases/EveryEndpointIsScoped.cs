@@ -55,6 +55,9 @@ public sealed class EveryEndpointIsScoped(CasesHost host) : IClassFixture<CasesH
             [new("GET", t => $"/nb/cases/{t.CaseId}"), .. s_caseHandlers.Select(h => new Probe("POST", t => $"/nb/cases/{t.CaseId}?handler={h}"))],
             SignIn, "404", "404", "200"),
         ["{lang}/legal/export"] = new([Get("/nb/legal/export"), new("POST", _ => "/nb/legal/export")], SignIn, "404", "404", "404"),
+        ["{lang}/legal/holds"] = new(
+            [Get("/nb/legal/holds"), .. new[] { "Set", "Release" }.Select(h => new Probe("POST", _ => $"/nb/legal/holds?handler={h}"))],
+            SignIn, "404", "404", "404"),
         ["{lang}/statistics"] = new([Get("/nb/statistics")], SignIn, "404", "404", "404"),
         ["{lang}/privacy/requests"] = new(
             [Get("/nb/privacy/requests"), .. new[] { "Register", "Extend", "Complete" }.Select(h => new Probe("POST", _ => $"/nb/privacy/requests?handler={h}"))],

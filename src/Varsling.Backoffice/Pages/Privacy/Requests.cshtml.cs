@@ -1,11 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Varsling.Core;
 using Varsling.Core.Accounts;
 using Varsling.Core.Organisations;
 using Varsling.Core.Privacy;
-using Varsling.WebCommon;
 
 namespace Varsling.Backoffice.Pages.Privacy;
 
@@ -14,14 +11,10 @@ namespace Varsling.Backoffice.Pages.Privacy;
 /// and complete. Every form posts to a named handler and redirects back; a refused step re-renders with the reason.
 /// </summary>
 [RequireRole(Roles.Legal, Roles.Admin)]
-public sealed class RequestsModel(DataSubjectRequests requests, BackofficeTexts texts, TimeProvider time) : PageModel
+public sealed class RequestsModel(DataSubjectRequests requests, BackofficeTexts texts, TimeProvider time) : StepPageModel(texts)
 {
     [BindProperty]
     public RequestInput Input { get; set; } = new();
-
-    /// <summary>Which step was just done, shown once after the redirect.</summary>
-    [BindProperty(SupportsGet = true)]
-    public string? Done { get; set; }
 
     public IReadOnlyList<DataSubjectRequestView> Requests { get; private set; } = [];
 
@@ -46,36 +39,7 @@ public sealed class RequestsModel(DataSubjectRequests requests, BackofficeTexts 
             ? StepAsync("completed", () => requests.CompleteAsync(id, outcome, Input.Ground, ct), ct)
             : RefuseAsync("requests.chooseOutcome", ct);
 
-    private async Task<IActionResult> StepAsync(string done, Func<Task> step, CancellationToken ct)
-    {
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync(ct);
-            return Page();
-        }
-
-        try
-        {
-            await step();
-        }
-        catch (RuleViolationException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            await LoadAsync(ct);
-            return Page();
-        }
-
-        return RedirectToPage(new { lang = Languages.Current, done });
-    }
-
-    private async Task<IActionResult> RefuseAsync(string text, CancellationToken ct)
-    {
-        ModelState.AddModelError("", texts[text]);
-        await LoadAsync(ct);
-        return Page();
-    }
-
-    private async Task LoadAsync(CancellationToken ct)
+    protected override async Task LoadAsync(CancellationToken ct)
     {
         Requests = await requests.ListAsync(ct);
         Entities = await requests.LegalEntitiesAsync(ct);
