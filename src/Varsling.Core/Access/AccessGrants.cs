@@ -89,6 +89,9 @@ public sealed partial class AccessGrants(VarslingDbContext db, AuditLog audit, I
         var keyed = db.UserKeys.Select(k => k.UserId);
         var members = await db.ChannelRecipients.AsNoTracking().Where(r => keyed.Contains(r.UserId))
             .Select(r => new { r.ChannelId, r.UserId }).ToListAsync(ct);
+        var rules = await db.Channels.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.IdentityHeldByCustodians, ct);
+        var custodians = (await db.ChannelCustodians.AsNoTracking().Select(c => new { c.ChannelId, c.UserId }).ToListAsync(ct))
+            .Select(c => (c.ChannelId, c.UserId)).ToHashSet();
         var legalRole = await db.Roles.AsNoTracking().Where(r => r.Name == Accounts.Roles.Legal).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(ct);
         var legal = legalRole is { } role
             ? await db.UserRoles.AsNoTracking().Where(ur => ur.RoleId == role && keyed.Contains(ur.UserId)).Select(ur => ur.UserId).ToListAsync(ct)
@@ -100,9 +103,11 @@ public sealed partial class AccessGrants(VarslingDbContext db, AuditLog audit, I
         foreach (var c in cases)
         {
             var channelMembers = members.Where(m => m.ChannelId == c.ChannelId).Select(m => m.UserId).ToHashSet();
-            if (granterId is not { } g || grants.Contains((c.Id, g, CaseKeyKind.Shared)))
+            // A member lacks access when they miss a key they should hold that the granter (or, for escrow, anyone) holds.
+            foreach (var m in channelMembers.Where(m => m != granterId && (granteeId is null || m == granteeId)))
             {
-                foreach (var m in channelMembers.Where(m => m != granterId && (granteeId is null || m == granteeId) && !grants.Contains((c.Id, m, CaseKeyKind.Shared))))
+                var required = MemberKinds(rules[c.ChannelId], custodians.Contains((c.ChannelId, m)));
+                if (required.Any(k => !grants.Contains((c.Id, m, k)) && (granterId is not { } g || grants.Contains((c.Id, g, k)))))
                 {
                     needs.Add((m, c.Id, c.Reference, PendingReason.ChannelMember));
                 }
@@ -157,7 +162,7 @@ public sealed partial class AccessGrants(VarslingDbContext db, AuditLog audit, I
             var channelId = channels[need.CaseId];
             var kinds = need.Reason switch
             {
-                PendingReason.ChannelMember => s_memberKinds.Where(k => k != CaseKeyKind.Identity || !custodianRule[channelId] || custodianOf.Contains(channelId)).ToArray(),
+                PendingReason.ChannelMember => MemberKinds(custodianRule[channelId], custodianOf.Contains(channelId)),
                 PendingReason.LegalSummary => [CaseKeyKind.Summary],
             };
             var wrapped = new List<CaseKeyKind>();
@@ -205,6 +210,10 @@ public sealed partial class AccessGrants(VarslingDbContext db, AuditLog audit, I
         await tx.CommitAsync(ct);
         return granted;
     }
+
+    /// <summary>The keys a channel member holds: all four, but identity only for custodians when the channel's identities are held by custodians.</summary>
+    internal static CaseKeyKind[] MemberKinds(bool heldByCustodians, bool isCustodian) =>
+        heldByCustodians && !isCustodian ? s_memberKinds.Where(k => k != CaseKeyKind.Identity).ToArray() : s_memberKinds;
 
     [LoggerMessage(EventId = 4601, Level = LogLevel.Information, Message = "User {GranterId} granted {Count} cases to user {GranteeId}")]
     private static partial void LogGranted(ILogger logger, Guid granterId, Guid granteeId, int count);

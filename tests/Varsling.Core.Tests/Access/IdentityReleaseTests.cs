@@ -98,6 +98,24 @@ public sealed class IdentityReleaseTests(AccessHarness harness) : IClassFixture<
     }
 
     [Fact]
+    public async Task Grant_AMemberNamedCustodianAfterFiling_IsPendingAndGetsTheIdentityKeyFromACustodian()
+    {
+        var (channel, custodian, handler) = await CustodianChannelAsync();
+        var caseId = await harness.FileAsync(channel, "Before the second custodian");
+        var admin = await harness.EnrolAsync(Varsling.Core.Accounts.Roles.Admin);
+        await harness.InScope(sp => sp.GetRequiredService<IdentityRelease>().ConfigureChannelAsync(admin.UserId, channel, true, [custodian.UserId, handler.UserId]));
+        using var custodianKey = await harness.KeyAsync(custodian);
+        using var handlerKey = await harness.KeyAsync(handler);
+
+        var pending = await harness.InScope(sp => sp.GetRequiredService<AccessGrants>().PendingAsync(custodian.UserId));
+        Assert.Contains(pending, p => p.UserId == handler.UserId && p.Cases.Any(c => c.CaseId == caseId));
+        await harness.InScope(sp => sp.GetRequiredService<AccessGrants>().GrantAsync(custodian.UserId, custodianKey, handler.UserId));
+
+        Assert.Contains(CaseKeyKind.Identity, await harness.KindsAsync(caseId, handler.UserId));
+        Assert.Equal("Ola Nordmann", (await harness.OpenAsync(caseId, handler.UserId, handlerKey)).Identity!.Name);
+    }
+
+    [Fact]
     public async Task Grant_ToALateNonCustodianMember_WithholdsTheIdentityKey()
     {
         var (channel, custodian, _) = await CustodianChannelAsync();
