@@ -317,5 +317,98 @@ public sealed class BackofficeTexts : TextCatalog
         Add("requestOutcome.PartiallyGranted", "Delvis innvilget", "Partially granted");
         Add("requestOutcome.Refused", "Avslått", "Refused");
         Add("requestOutcome.Withdrawn", "Trukket", "Withdrawn");
+
+        // Access: grants, escrow and custodian identity release.
+        Add("nav.access", "Tilganger", "Access");
+        Add("nav.escrow", "Nøkkeldeponering", "Key escrow");
+        Add("access.title", "Tilganger å gi", "Access to grant");
+        Add("access.lead",
+            "Disse personene skal ha tilgang til saker du kan åpne, men mangler nøklene. Bare noen med en opplåst nøkkel kan gi tilgang: serveren kan ikke gjøre det alene.",
+            "These people should have access to cases you can open but lack the keys. Only someone with an unlocked key can grant access: the server cannot do it alone.");
+        Add("access.pending", "Mangler tilgang", "Lacking access");
+        Add("access.none", "Ingen mangler tilgang til saker du kan åpne.", "Nobody lacks access to cases you can open.");
+        Add("access.reason.ChannelMember", "saksbehandler i kanalen", "handler in the channel");
+        Add("access.reason.LegalSummary", "juridisk avdeling: avslutningsoppsummering", "legal team: closing summary");
+        Add("access.grant", "Gi tilgang til {0} saker", "Grant access to {0} cases");
+        Add("access.choosePerson", "Velg hvem som skal få tilgang.", "Choose who should get access.");
+        Add("access.chooseRequest", "Forespørselen finnes ikke.", "The request does not exist.");
+        Add("access.done.granted", "Tilgang er gitt til {0} saker.", "Access has been granted to {0} cases.");
+        Add("access.done.approved", "Identiteten er frigitt til saksbehandleren.", "The identity has been released to the handler.");
+        Add("access.done.refused", "Forespørselen er avslått.", "The request has been refused.");
+        Add("access.requests", "Forespørsler om varslerens identitet", "Requests for the reporter's identity");
+        Add("access.noRequests", "Ingen forespørsler venter på deg.", "No requests are waiting for you.");
+        Add("access.requestReason", "Begrunnelse:", "Reason:");
+        Add("access.approve", "Frigi identiteten", "Release the identity");
+        Add("access.refuse", "Avslå", "Refuse");
+        Add("case.identityHeld", "Identiteten oppbevares av en identitetsforvalter.", "The identity is held by a custodian.");
+        Add("case.identityRequest", "Be om identiteten", "Request the identity");
+        Add("identityRelease.title", "Varslerens identitet", "The reporter's identity");
+        Add("identityRelease.back", "Tilbake til sak", "Back to case");
+        Add("identityRelease.youHold", "Du har nøkkelen til varslerens identitet i denne saken.", "You hold the key to the reporter's identity in this case.");
+        Add("identityRelease.held",
+            "Identiteten oppbevares av en identitetsforvalter. Du ser den først når en forvalter godkjenner en begrunnet forespørsel.",
+            "The identity is held by a custodian. You will see it only after a custodian approves a request with a reason.");
+        Add("identityRelease.status.Pending", "Forespørselen din venter på en forvalter.", "Your request is waiting for a custodian.");
+        Add("identityRelease.status.Approved", "Forespørselen din er godkjent.", "Your request was approved.");
+        Add("identityRelease.status.Refused", "Forespørselen din ble avslått. Du kan be på nytt med en ny begrunnelse.", "Your request was refused. You may ask again with a new reason.");
+        Add("identityRelease.reason", "Hvorfor trenger du identiteten?", "Why do you need the identity?");
+        Add("identityRelease.reasonHint",
+            "Begrunnelsen krypteres med sakens interne nøkkel og kan bare leses av sakens saksbehandlere.",
+            "The reason is encrypted under the case's internal key and can be read only by the case's handlers.");
+        Add("identityRelease.submit", "Send forespørselen", "Send the request");
+        Add("identityRelease.done", "Forespørselen er sendt til forvalterne.", "The request has been sent to the custodians.");
+        Add("escrow.title", "Nøkkeldeponering", "Key escrow");
+        Add("escrow.lead",
+            "Med nøkkeldeponering krypteres hver persons private nøkkel også til organisasjonens deponeringsnøkkel. Den som har deponeringsnøkkelen, kan gjenopprette en persons nøkkel og gi tilgang til saker på nytt. Hver handling loggføres.",
+            "With key escrow, each person's private key is also encrypted to the organisation's escrow key. Whoever holds the escrow recovery key can recover a person's key and grant access to cases again. Every action is logged.");
+        Add("escrow.on", "Nøkkeldeponering er slått på.", "Key escrow is on.");
+        Add("escrow.off", "Nøkkeldeponering er slått av.", "Key escrow is off.");
+        Add("escrow.turnOn", "Slå på nøkkeldeponering", "Turn key escrow on");
+        Add("escrow.turnOnHint",
+            "Du får se deponeringsnøkkelen én gang. Serveren lagrer den ikke.",
+            "You will see the escrow recovery key once. The server does not store it.");
+        Add("escrow.keyHeading", "Deponeringsnøkkelen (vises bare nå)", "The escrow recovery key (shown only now)");
+        Add("escrow.keyKeep",
+            "Skriv den ned og oppbevar den frakoblet, for eksempel i en safe, gjerne delt mellom to personer. Den som har den, kan åpne alle personers nøkler. Den vises aldri igjen, og uten den kan ingen bruke deponeringen.",
+            "Write it down and keep it offline, for example in a safe, ideally split between two people. Whoever holds it can open everyone's keys. It is never shown again, and without it nobody can use the escrow.");
+        Add("escrow.people", "Personer med nøkkel", "People with a key");
+        Add("escrow.covered", "deponert", "in escrow");
+        Add("escrow.notCovered", "deponeres ved neste innlogging", "joins escrow at the next sign-in");
+        Add("escrow.person", "Person", "Person");
+        Add("escrow.escrowKey", "Deponeringsnøkkelen", "The escrow recovery key");
+        Add("escrow.recover", "Gjenopprett en persons nøkkel", "Recover a person's key");
+        Add("escrow.recoverHint",
+            "For en som har glemt passordet og mistet gjenopprettingsnøkkelen: de får en ny engangs gjenopprettingsnøkkel, beholder nøkkelparet og alle sakene, og velger nytt passord på siden «Glemt passordet?».",
+            "For someone who forgot their password and lost their recovery key: they get a new one-time recovery key, keep their key pair and all their cases, and choose a new password on the \"Forgot your password?\" page.");
+        Add("escrow.recoverSubmit", "Lag ny gjenopprettingsnøkkel", "Make a new recovery key");
+        Add("escrow.recoveryHeading", "Ny gjenopprettingsnøkkel (vises bare nå)", "New recovery key (shown only now)");
+        Add("escrow.recoveryHandOver",
+            "Gi den til personen på en trygg måte, ikke på e-post. De bruker den på siden «Glemt passordet?».",
+            "Hand it to the person safely, not by e-mail. They use it on the \"Forgot your password?\" page.");
+        Add("escrow.regrant", "Gi tilgang på nytt gjennom deponeringen", "Re-grant access through escrow");
+        Add("escrow.regrantHint",
+            "For en person som har fått nytt nøkkelpar: sakene åpnes med en deponert nøkkel til en som har tilgang, og pakkes til personens nye nøkkel.",
+            "For a person who has a new key pair: the cases are opened with the escrowed key of someone who has access, and wrapped to the person's new key.");
+        Add("escrow.regrantSubmit", "Gi tilgang", "Grant access");
+        Add("escrow.turnOff", "Slå av nøkkeldeponering", "Turn key escrow off");
+        Add("escrow.turnOffHint",
+            "Deponeringsnøkkelen og alle deponerte nøkler slettes. En person som da mister passord og gjenopprettingsnøkkel, får nytt nøkkelpar og må få tilgang på nytt.",
+            "The escrow key and every escrowed key are deleted. A person who then loses password and recovery key gets a new key pair and must be granted access again.");
+        Add("escrow.confirmOffLabel", "Ja, slett deponeringen", "Yes, delete the escrow");
+        Add("escrow.confirmOff", "Kryss av for å bekrefte at deponeringen skal slettes.", "Tick the box to confirm that the escrow is to be deleted.");
+        Add("escrow.fillIn", "Velg en person og skriv inn deponeringsnøkkelen.", "Choose a person and type the escrow recovery key.");
+        Add("escrow.done.off", "Nøkkeldeponering er slått av, og deponeringen er slettet.", "Key escrow is off and the escrow has been deleted.");
+        Add("nav.custodians", "Identitetsforvaltere", "Identity custodians");
+        Add("custodians.title", "Identitetsforvaltere", "Identity custodians");
+        Add("custodians.lead",
+            "Når en kanal lar forvaltere oppbevare varslerens identitet, får bare forvalterne identitetsnøkkelen til nye saker. Andre saksbehandlere må be om den med en begrunnelse. Endringen gjelder saker som kommer inn etterpå.",
+            "When a channel lets custodians hold the reporter's identity, only the custodians receive the identity key of new cases. Other handlers must ask for it with a reason. The change applies to cases filed afterwards.");
+        Add("custodians.held", "Identiteten oppbevares av forvaltere", "Identities are held by custodians");
+        Add("custodians.members", "Forvaltere blant kanalens saksbehandlere", "Custodians among the channel's handlers");
+        Add("custodians.noMembers", "Kanalen har ingen saksbehandlere.", "The channel has no handlers.");
+        Add("custodians.save", "Lagre", "Save");
+        Add("custodians.chooseChannel", "Kanalen finnes ikke.", "The channel does not exist.");
+        Add("custodians.done", "Endringen er lagret.", "The change has been saved.");
+        Add("escrow.done.regranted", "Tilgang er gitt til {0} saker gjennom deponeringen.", "Access to {0} cases has been granted through escrow.");
     }
 }

@@ -89,5 +89,8 @@ public static class DependencyInjection
             .AddPasswordValidator<PasswordPolicy>();
         services.AddScoped<KeyRing>();
         services.AddScoped<AccountService>();
+        services.AddScoped<Access.AccessGrants>();
+        services.AddScoped<Access.Escrow>();
+        services.AddScoped<Access.IdentityRelease>();
     }
 }

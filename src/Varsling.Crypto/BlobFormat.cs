@@ -18,6 +18,9 @@ public enum BlobType : byte
 
     /// <summary>A P-256 private key wrapped under a secret (protocol.md §6).</summary>
     WrappedPrivateKey = 0x04,
+
+    /// <summary>A person's private key sealed to the organisation's escrow public key with HPKE (protocol.md §10).</summary>
+    EscrowedPrivateKey = 0x05,
 }
 
 /// <summary>Shared header rules and encodings for every blob.</summary>

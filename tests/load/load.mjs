@@ -22,8 +22,9 @@ const someCase = crypto.randomUUID();
 const reporter = await c.generateKeyPair();
 const wrappedPrivateKey = b64(await c.wrapPrivateKeyWithKey(reporter, c.generateKey()));
 const keys = [];
-for (const [userId, hex] of recipients) {
-  for (const kind of [1, 2, 3, 4]) keys.push({ userId, kind, wrappedKey: b64(await c.wrapCaseKey(caseKey, c.fromHex(hex), someCase, kind)) });
+// Each entry is "userId:publicKeyHex:kinds"; kinds lists the key kinds the recipient receives (custodian channels leave out 2).
+for (const [userId, hex, kinds = '1234'] of recipients) {
+  for (const kind of [1, 2, 3, 4].filter((k) => kinds.includes(String(k)))) keys.push({ userId, kind, wrappedKey: b64(await c.wrapCaseKey(caseKey, c.fromHex(hex), someCase, kind)) });
 }
 keys.push({ userId: null, kind: 1, wrappedKey: b64(await c.wrapCaseKey(caseKey, reporter.publicKey, someCase, 1)) });
 const answers = b64(await c.sealRecord(caseKey, someCase, crypto.randomUUID(), c.RecordKind.Answers,

@@ -54,6 +54,8 @@ public sealed partial class AccountService(
     VarslingDbContext db,
     OrganisationScope scope,
     KeyRing keyRing,
+    Access.Escrow escrow,
+    Audit.AuditLog audit,
     TimeProvider clock,
     IOptions<AccountOptions> options,
     ILogger<AccountService> logger)
@@ -102,6 +104,13 @@ public sealed partial class AccountService(
         if (key is not null)
         {
             using var pair = PrivateKeyWrap.UnwrapWithPassword(key.PasswordWrap, password);
+            if (key.EscrowWrap is null && await escrow.SealAsync(user.OrganisationId, user.Id, pair, ct) is { } escrowed)
+            {
+                // Enrolled before escrow was turned on: the key is unlocked now, so it joins escrow at this sign-in.
+                key.SetEscrowWrap(escrowed, clock.GetUtcNow());
+                await db.SaveChangesAsync(ct);
+            }
+
             session = await keyRing.OpenAsync(user.Id, user.OrganisationId, pair, options.Value.PendingLoginLifetime, ct);
         }
 
@@ -197,6 +206,7 @@ public sealed partial class AccountService(
             throw new KeySessionUnavailableException();
         }
 
+        var newKeyPair = existing is null;
         using var pair = existing is not null
             ? await keyRing.UnlockAsync(user.Id, pending!.Id, pending.Key, ct)
             : P256KeyPair.Generate();
@@ -210,8 +220,11 @@ public sealed partial class AccountService(
         }
         else
         {
-            db.UserKeys.Add(new UserKey(user.Id, user.OrganisationId, pair.PublicKey, passwordWrap, recoveryWrap, now));
+            existing = new UserKey(user.Id, user.OrganisationId, pair.PublicKey, passwordWrap, recoveryWrap, now);
+            db.UserKeys.Add(existing);
         }
+
+        existing.SetEscrowWrap(await escrow.SealAsync(user.OrganisationId, user.Id, pair, ct), now);
 
         await db.SaveChangesAsync(ct);
         await SetPasswordAsync(user, newPassword);
@@ -222,7 +235,7 @@ public sealed partial class AccountService(
         var opened = await keyRing.OpenAsync(user.Id, user.OrganisationId, pair, Min(options.Value.IdleTimeout, options.Value.AbsoluteLifetime), ct);
         await tx.CommitAsync(ct);
 
-        LogEnrolled(logger, user.Id, existing is null);
+        LogEnrolled(logger, user.Id, newKeyPair);
         return new EnrolmentResult(await SignedInAsync(user, opened), RecoveryKey.Format(recovery), codes);
     }
 
@@ -246,6 +259,7 @@ public sealed partial class AccountService(
         }
 
         key.RewrapPassword(PrivateKeyWrap.WrapWithPassword(pair, newPassword), clock.GetUtcNow());
+        key.SetEscrowWrap(await escrow.SealAsync(user.OrganisationId, user.Id, pair, ct), clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         await keyRing.EndAllAsync(user.Id, keep: session.Id, ct);
         await tx.CommitAsync(ct);
@@ -286,6 +300,7 @@ public sealed partial class AccountService(
             await RequireValidPasswordAsync(user, newPassword);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             key!.RewrapPassword(PrivateKeyWrap.WrapWithPassword(pair, newPassword), clock.GetUtcNow());
+            key.SetEscrowWrap(await escrow.SealAsync(user.OrganisationId, user.Id, pair, ct), clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
             await SetPasswordAsync(user, newPassword);
             await users.ResetAccessFailedCountAsync(user);
@@ -350,8 +365,9 @@ public sealed partial class AccountService(
     }
 
     /// <summary>
-    /// Operator reset for a person who has lost both password and recovery key: their key pair is deleted (cases
-    /// must be granted to them again), every session ends, TOTP and recovery codes are cleared, any lockout is
+    /// Operator reset for a person who has lost both password and recovery key: their key pair is deleted and so are
+    /// their case key grants, which only the deleted key could open (cases must be granted to them again, by a
+    /// handler or through escrow; the revocation is audited), every session ends, TOTP and recovery codes are cleared, any lockout is
     /// lifted, and a new initial password is returned. They enrol again at the next sign-in.
     /// </summary>
     public async Task<CreatedUser> ResetAccountAsync(string email, CancellationToken ct = default)
@@ -359,8 +375,11 @@ public sealed partial class AccountService(
         var user = await users.FindByEmailAsync((email ?? "").Trim()) ?? throw new RuleViolationException("No person with that e-mail address.");
         scope.Enter(user.OrganisationId);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var revoked = await db.CaseKeyGrants.Where(g => g.UserId == user.Id).ExecuteDeleteAsync(ct);
         await db.UserKeys.Where(k => k.UserId == user.Id).ExecuteDeleteAsync(ct);
         await keyRing.EndAllAsync(user.Id, ct: ct);
+        await audit.AppendAsync(new Audit.AuditEntry(user.OrganisationId, Audit.AuditActor.System, Audit.AuditAction.AccessRevoked, null,
+            $"user {user.Id} reset, case keys deleted {revoked}"), ct);
         Check(await users.SetTwoFactorEnabledAsync(user, false));
         Check(await users.ResetAuthenticatorKeyAsync(user));
         await ReplaceRecoveryCodesAsync(user, 0);

@@ -3,8 +3,8 @@ namespace Varsling.Core.Accounts;
 /// <summary>
 /// A person's P-256 key pair (architecture.md §3): the public key in the clear, the private key only wrapped —
 /// under the login password (PBKDF2, 600,000 iterations) and under the recovery key shown once at enrolment.
-/// Escrow to an organisation key is a later step; until then a person without password and recovery key gets a
-/// new key pair and must be granted their cases again.
+/// When the organisation turns escrow on, also sealed to its escrow public key (<see cref="EscrowWrap"/>); a person
+/// without password, recovery key or escrow gets a new key pair and must be granted their cases again.
 /// </summary>
 public sealed class UserKey : IOrganisationOwned
 {
@@ -37,6 +37,24 @@ public sealed class UserKey : IOrganisationOwned
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
+
+    // Access: escrow (crypto-docs/protocol.md §10).
+    /// <summary>The private key sealed to the organisation's escrow public key while escrow is on; null otherwise.</summary>
+    public byte[]? EscrowWrap { get; private set; }
+
+    /// <summary>Escrow turned on or off, or the person's key re-sealed to the current escrow key.</summary>
+    public void SetEscrowWrap(byte[]? escrowWrap, DateTimeOffset at)
+    {
+        EscrowWrap = escrowWrap;
+        UpdatedAt = at;
+    }
+
+    /// <summary>Escrow recovery: the same key pair under a new one-time recovery key; the password wrap stays until the person uses it.</summary>
+    public void RewrapRecovery(byte[] recoveryWrap, DateTimeOffset at)
+    {
+        RecoveryWrap = recoveryWrap;
+        UpdatedAt = at;
+    }
 
     /// <summary>After a password change or reset: the same key pair under the new password.</summary>
     public void RewrapPassword(byte[] passwordWrap, DateTimeOffset at)

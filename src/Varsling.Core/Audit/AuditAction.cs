@@ -93,6 +93,18 @@ public enum AuditAction
 
     /// <summary>Informing a case's reported person was recorded or deferred; detail: the date or the ground and review date.</summary>
     ReportedPersonNoticeRecorded,
+
+    /// <summary>A handler asked a custodian for a case's identity key; detail: the request id.</summary>
+    IdentityReleaseRequested,
+
+    /// <summary>A custodian refused a request for a case's identity key; detail: the request id.</summary>
+    IdentityReleaseRefused,
+
+    /// <summary>The organisation's escrow key was created (escrow turned on); no key material in the detail.</summary>
+    EscrowEnabled,
+
+    /// <summary>The organisation's escrow key and every escrow wrap were deleted (escrow turned off).</summary>
+    EscrowDisabled,
 }
 
 /// <summary>Who caused an audit event. Stored by name.</summary>

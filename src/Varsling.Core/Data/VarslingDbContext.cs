@@ -45,6 +45,9 @@ public sealed class VarslingDbContext(DbContextOptions<VarslingDbContext> option
     public DbSet<Upload> Uploads => Set<Upload>();
     public DbSet<UploadChunk> UploadChunks => Set<UploadChunk>();
     public DbSet<Privacy.ReportedPersonNotice> ReportedPersonNotices => Set<Privacy.ReportedPersonNotice>();
+    public DbSet<Access.OrganisationEscrow> OrganisationEscrows => Set<Access.OrganisationEscrow>();
+    public DbSet<Access.ChannelCustodian> ChannelCustodians => Set<Access.ChannelCustodian>();
+    public DbSet<Access.IdentityReleaseRequest> IdentityReleaseRequests => Set<Access.IdentityReleaseRequest>();
 
     /// <summary>The organisation queries are scoped to; <see cref="Guid.Empty"/> (matching no row) while unset.</summary>
     internal Guid ScopedOrganisationId => scope.OrganisationId ?? Guid.Empty;

@@ -47,7 +47,8 @@ public sealed partial class HandlerMessages(VarslingDbContext db, TimeProvider t
     }
 
     /// <summary>
-    /// Every entry of the case opened with the handler's keys, the identity included. Notes (internal key) and
+    /// Every entry of the case opened with the handler's keys. The identity (identity key: withheld from handlers
+    /// who are not custodians until released), notes (internal key) and
     /// closing summaries (summary key) are opened when the handler holds that key and left out otherwise; their
     /// text comes back as <see cref="HandlerEntry.Message"/>.
     /// </summary>
@@ -57,7 +58,6 @@ public sealed partial class HandlerMessages(VarslingDbContext db, TimeProvider t
         var keys = new Dictionary<CaseKeyKind, byte[]>
         {
             [CaseKeyKind.Shared] = await UnwrapAsync(caseId, handlerUserId, handlerKey, CaseKeyKind.Shared, ct),
-            [CaseKeyKind.Identity] = await UnwrapAsync(caseId, handlerUserId, handlerKey, CaseKeyKind.Identity, ct),
         };
         try
         {

@@ -47,6 +47,15 @@ public sealed class Channel : IOrganisationOwned
 
     public IReadOnlyList<Category> Categories => _categories;
 
+    // Access: custodian identity release.
+    /// <summary>
+    /// When set, new cases wrap the identity key only to the channel's custodians; other handlers get it only when a
+    /// custodian approves a release (architecture.md §2).
+    /// </summary>
+    public bool IdentityHeldByCustodians { get; private set; }
+
+    public void SetIdentityHeldByCustodians(bool on) => IdentityHeldByCustodians = on;
+
     public Category AddCategory(Guid id, string name)
     {
         if (_categories.Any(c => string.Equals(c.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)))

@@ -20,8 +20,12 @@ public sealed record IntakeOrganisation(Guid Id, string Slug, string Name, IRead
 
 public sealed record CategoryChoice(Guid Id, string Name);
 
-/// <summary>A handler key a new case is sealed to.</summary>
-public sealed record RecipientKey(Guid UserId, byte[] PublicKey);
+/// <summary>A handler key a new case is sealed to, and which of the case's keys the handler receives.</summary>
+public sealed record RecipientKey(Guid UserId, byte[] PublicKey)
+{
+    /// <summary>All four, except identity on a channel whose identities are held by custodians when the handler is not one.</summary>
+    public IReadOnlyList<CaseKeyKind> Kinds { get; init; } = ReportIntake.HandlerKinds;
+}
 
 /// <summary>A channel as the report form needs it: its categories and the public keys its cases are sealed to.</summary>
 public sealed record IntakeChannel(Guid OrganisationId, string OrganisationSlug, string OrganisationName, Guid ChannelId,
@@ -64,7 +68,11 @@ public sealed partial class ReportIntake(
     IOptions<IntakeOptions> options,
     ILogger<ReportIntake> logger)
 {
-    private static readonly CaseKeyKind[] s_handlerKinds = [CaseKeyKind.Shared, CaseKeyKind.Identity, CaseKeyKind.Internal, CaseKeyKind.Summary];
+    /// <summary>The keys an ordinary channel's handlers receive: all four.</summary>
+    public static readonly IReadOnlyList<CaseKeyKind> HandlerKinds = [CaseKeyKind.Shared, CaseKeyKind.Identity, CaseKeyKind.Internal, CaseKeyKind.Summary];
+
+    private static readonly IReadOnlyList<CaseKeyKind> s_withoutIdentity = [CaseKeyKind.Shared, CaseKeyKind.Internal, CaseKeyKind.Summary];
+    private static readonly CaseKeyKind[] s_handlerKinds = [.. HandlerKinds];
 
     /// <summary>The organisation by its URL name, entering its scope for the rest of the request.</summary>
     public async Task<IntakeOrganisation> GetOrganisationAsync(string organisationSlug, CancellationToken ct = default)
@@ -86,13 +94,18 @@ public sealed partial class ReportIntake(
         var org = await GetOrganisationAsync(organisationSlug, ct);
         var channel = await db.Channels.AsNoTracking().Include(c => c.Categories).SingleOrDefaultAsync(c => c.Slug == channelSlug, ct)
             ?? throw new NotFoundException("No such channel.");
-        var recipients = await (
+        var custodians = channel.IdentityHeldByCustodians
+            ? await db.ChannelCustodians.AsNoTracking().Where(c => c.ChannelId == channel.Id).Select(c => c.UserId).ToListAsync(ct)
+            : [];
+        var recipients = (await (
                 from r in db.ChannelRecipients.AsNoTracking()
                 join k in db.UserKeys.AsNoTracking() on r.UserId equals k.UserId
                 where r.ChannelId == channel.Id
                 orderby r.UserId
                 select new RecipientKey(r.UserId, k.PublicKey))
-            .ToListAsync(ct);
+            .ToListAsync(ct))
+            .Select(r => channel.IdentityHeldByCustodians && !custodians.Contains(r.UserId) ? r with { Kinds = s_withoutIdentity } : r)
+            .ToList();
         return new IntakeChannel(org.Id, org.Slug, org.Name, channel.Id, channel.Slug, channel.Name, channel.IsOpen,
             channel.Categories.OrderBy(c => c.SortOrder).Select(c => new CategoryChoice(c.Id, c.Name)).ToList(), recipients);
     }
@@ -123,7 +136,7 @@ public sealed partial class ReportIntake(
             var sealedKeys = new List<SealedKey>();
             foreach (var recipient in channel.Recipients)
             {
-                sealedKeys.AddRange(s_handlerKinds.Select(k => new SealedKey(recipient.UserId, k, CaseKeys.Wrap(keys[k], recipient.PublicKey, caseId, k))));
+                sealedKeys.AddRange(recipient.Kinds.Select(k => new SealedKey(recipient.UserId, k, CaseKeys.Wrap(keys[k], recipient.PublicKey, caseId, k))));
             }
 
             sealedKeys.Add(new SealedKey(null, CaseKeyKind.Shared, CaseKeys.Wrap(keys[CaseKeyKind.Shared], reporter.PublicKey, caseId, CaseKeyKind.Shared)));
@@ -234,6 +247,12 @@ public sealed partial class ReportIntake(
             throw new RuleViolationException(
                 "This channel has no case handlers yet, so a report could not be read by anyone. Nothing was saved; please contact the organisation another way or try later.");
         }
+
+        if (!channel.Recipients.Any(r => r.Kinds.Contains(CaseKeyKind.Identity)))
+        {
+            throw new RuleViolationException(
+                "This channel's identity custodians cannot receive reports yet, so your identity could not be read by anyone. Nothing was saved; please contact the organisation another way or try later.");
+        }
     }
 
     private void ValidateText(ReportAnswers answers, ReporterIdentity identity)
@@ -290,12 +309,12 @@ public sealed partial class ReportIntake(
             throw new RuleViolationException("The reporter's key must be wrapped under the receipt-derived key.");
         }
 
-        var expected = channel.Recipients.SelectMany(r => s_handlerKinds.Select(k => (UserId: (Guid?)r.UserId, Kind: k)))
+        var expected = channel.Recipients.SelectMany(r => r.Kinds.Select(k => (UserId: (Guid?)r.UserId, Kind: k)))
             .Append((UserId: (Guid?)null, Kind: CaseKeyKind.Shared)).ToHashSet();
         var given = report.Keys.Select(k => (k.UserId, k.Kind)).ToList();
         if (given.Count != expected.Count || !given.ToHashSet().SetEquals(expected))
         {
-            throw new RuleViolationException("The case keys must be wrapped to exactly the channel's handlers and the reporter.");
+            throw new RuleViolationException("The case keys must be wrapped to exactly the channel's handlers (identity only to its custodians, when it has them) and the reporter.");
         }
 
         foreach (var key in report.Keys)

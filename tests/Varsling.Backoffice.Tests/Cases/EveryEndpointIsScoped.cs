@@ -68,6 +68,17 @@ public sealed class EveryEndpointIsScoped(CasesHost host) : IClassFixture<CasesH
              .. new[] { "Informed", "Defer" }.Select(h => new Probe("POST", t => $"/nb/cases/{t.CaseId}/reported-person?handler={h}"))],
             SignIn, "404", "404", "200"),
         ["{lang}/cases/{id:guid}/files/{fileId:guid}"] = new([new("GET", t => $"/nb/cases/{t.CaseId}/files/{t.FileId}")], SignIn, "404", "404", "200"),
+        ["{lang}/cases/{id:guid}/identity"] = new(
+            [new("GET", t => $"/nb/cases/{t.CaseId}/identity"), new("POST", t => $"/nb/cases/{t.CaseId}/identity")],
+            SignIn, "404", "404", "200"),
+        // Every handler has an access page of their own; a probe post names nobody and gets a form error.
+        ["{lang}/access"] = new(
+            [Get("/nb/access"), .. new[] { "Grant", "Approve", "Refuse" }.Select(h => new Probe("POST", _ => $"/nb/access?handler={h}"))],
+            SignIn, "200", "200", "200"),
+        ["{lang}/admin/custodians"] = new([Get("/nb/admin/custodians"), new("POST", _ => "/nb/admin/custodians?handler=Save")], SignIn, "404", "404", "404"),
+        ["{lang}/admin/escrow"] = new(
+            [Get("/nb/admin/escrow"), .. new[] { "TurnOn", "TurnOff", "Recover", "Regrant" }.Select(h => new Probe("POST", _ => $"/nb/admin/escrow?handler={h}"))],
+            SignIn, "404", "404", "404"),
     };
 
     [Fact]

@@ -12,7 +12,7 @@ namespace Varsling.Backoffice.Pages.Cases;
 /// steps allowed now. Every form posts to a named handler and redirects back (post-redirect-get); a refused step
 /// re-renders the page with the reason. A case that is not the person's is a 404 for every handler.
 /// </summary>
-public sealed class CaseModel(CaseWork work, BackofficeTexts texts) : PageModel
+public sealed class CaseModel(CaseWork work, Varsling.Core.Access.IdentityRelease release, BackofficeTexts texts) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -21,6 +21,9 @@ public sealed class CaseModel(CaseWork work, BackofficeTexts texts) : PageModel
     public ActionInput Input { get; set; } = new();
 
     public CaseView View { get; private set; } = null!;
+
+    /// <summary>Whether the identity is held by a custodian and withheld from this handler.</summary>
+    public Varsling.Core.Access.IdentityAccess? IdentityState { get; private set; }
 
     /// <summary>Which step was just done, shown once after the redirect.</summary>
     [BindProperty(SupportsGet = true)]
@@ -85,6 +88,7 @@ public sealed class CaseModel(CaseWork work, BackofficeTexts texts) : PageModel
     {
         using var key = await HttpContext.UnlockKeyAsync(ct);
         View = await work.OpenAsync(Id, User.UserId(), key, ct);
+        IdentityState = View.Identity is null ? await release.StateAsync(Id, User.UserId(), ct) : null;
     }
 
     public sealed class ActionInput

@@ -49,8 +49,13 @@ public sealed class ReportModel(ReportIntake intake, IOptions<IntakeOptions> opt
     /// <summary>The deployment's public receipt salt (hex), for the browser path.</summary>
     public string ReceiptSalt { get; private set; } = "";
 
-    /// <summary>The channel's recipients as "userId:publicKeyHex" pairs, for the browser to wrap the case keys to.</summary>
-    public string RecipientKeys => string.Join(",", Channel.Recipients.Select(r => r.UserId + ":" + Convert.ToHexStringLower(r.PublicKey)));
+    /// <summary>
+    /// The channel's recipients as "userId:publicKeyHex:kinds" triples, for the browser to wrap the case keys to;
+    /// kinds is the key kind numbers the recipient receives (protocol.md §3), e.g. "1234", or "134" for a handler who
+    /// is not a custodian on a channel whose identities custodians hold.
+    /// </summary>
+    public string RecipientKeys => string.Join(",", Channel.Recipients.Select(r =>
+        r.UserId + ":" + Convert.ToHexStringLower(r.PublicKey) + ":" + string.Concat(r.Kinds.Select(k => ((int)k).ToString(System.Globalization.CultureInfo.InvariantCulture)))));
 
     public async Task OnGetAsync(string org, string channel, CancellationToken ct) => await LoadAsync(org, channel, ct);
 

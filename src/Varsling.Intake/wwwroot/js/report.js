@@ -73,17 +73,19 @@ function start(form) {
   async function submit() {
     const api = form.dataset.api;
     const salt = c.fromHex(form.dataset.salt);
-    const recipients = form.dataset.recipients.split(',').filter(Boolean).map((pair) => {
-      const [userId, hex] = pair.split(':');
-      return { userId, publicKey: c.fromHex(hex) };
-    });
     const kinds = [c.CaseKeyKind.Shared, c.CaseKeyKind.Identity, c.CaseKeyKind.Internal, c.CaseKeyKind.Summary];
+    // "userId:publicKeyHex:kinds", kinds being the digits of the key kinds this recipient receives (e.g. "134").
+    const recipients = form.dataset.recipients.split(',').filter(Boolean).map((entry) => {
+      const [userId, hex, given] = entry.split(':');
+      const own = given ? kinds.filter((k) => given.includes(String(k))) : kinds;
+      return { userId, publicKey: c.fromHex(hex), kinds: own };
+    });
     const caseId = crypto.randomUUID();
     const keys = Object.fromEntries(kinds.map((k) => [k, c.generateKey()]));
     const reporter = await c.generateKeyPair();
     const wrapped = [];
     for (const r of recipients) {
-      for (const k of kinds) wrapped.push({ userId: r.userId, kind: k, wrappedKey: toBase64(await c.wrapCaseKey(keys[k], r.publicKey, caseId, k)) });
+      for (const k of r.kinds) wrapped.push({ userId: r.userId, kind: k, wrappedKey: toBase64(await c.wrapCaseKey(keys[k], r.publicKey, caseId, k)) });
     }
     const shared = keys[c.CaseKeyKind.Shared];
     wrapped.push({ userId: null, kind: c.CaseKeyKind.Shared, wrappedKey: toBase64(await c.wrapCaseKey(shared, reporter.publicKey, caseId, c.CaseKeyKind.Shared)) });
