@@ -25,7 +25,14 @@ public sealed record RecipientKey(Guid UserId, byte[] PublicKey);
 
 /// <summary>A channel as the report form needs it: its categories and the public keys its cases are sealed to.</summary>
 public sealed record IntakeChannel(Guid OrganisationId, string OrganisationSlug, string OrganisationName, Guid ChannelId,
-    string Slug, string Name, bool IsOpen, IReadOnlyList<CategoryChoice> Categories, IReadOnlyList<RecipientKey> Recipients);
+    string Slug, string Name, bool IsOpen, IReadOnlyList<CategoryChoice> Categories, IReadOnlyList<RecipientKey> Recipients)
+{
+    /// <summary>The channel's extra questions in form order.</summary>
+    public IReadOnlyList<QuestionChoice> Questions { get; init; } = [];
+}
+
+/// <summary>An extra question of a channel's report form.</summary>
+public sealed record QuestionChoice(Guid Id, string Text, bool Required);
 
 /// <summary>A report in plaintext, as the no-JavaScript form delivers it; sealed in memory before anything is written.</summary>
 public sealed record PlainReport(Guid? CategoryId, ReportAnswers Answers, ReporterIdentity Identity, IReadOnlyList<PlainFile> Files)
@@ -93,8 +100,13 @@ public sealed partial class ReportIntake(
                 orderby r.UserId
                 select new RecipientKey(r.UserId, k.PublicKey))
             .ToListAsync(ct);
+        var questions = await db.ChannelQuestions.AsNoTracking().Where(q => q.ChannelId == channel.Id).OrderBy(q => q.SortOrder)
+            .Select(q => new QuestionChoice(q.Id, q.Text, q.Required)).ToListAsync(ct);
         return new IntakeChannel(org.Id, org.Slug, org.Name, channel.Id, channel.Slug, channel.Name, channel.IsOpen,
-            channel.Categories.OrderBy(c => c.SortOrder).Select(c => new CategoryChoice(c.Id, c.Name)).ToList(), recipients);
+            channel.Categories.OrderBy(c => c.SortOrder).Select(c => new CategoryChoice(c.Id, c.Name)).ToList(), recipients)
+        {
+            Questions = questions,
+        };
     }
 
     /// <summary>The deployment's public receipt salt, which the browser needs to derive a code's secrets.</summary>
