@@ -66,7 +66,7 @@ public sealed partial class Administration(
     /// <summary>A deactivated account is locked out until this instant, which tells it apart from a lockout after failed sign-ins.</summary>
     public static readonly DateTimeOffset DeactivatedUntil = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private const string Stale = "Someone else changed this in the meantime. The page now shows the current state; make your change again.";
+    private const string Stale = "Someone else changed this in the meantime. Reload the page to see the current state, then make your change again.";
 
     // ---- people ----
 
