@@ -120,6 +120,7 @@ public sealed partial class ReportIntake(
     {
         RequireAcceptsReports(channel);
         ValidateText(report.Answers, report.Identity);
+        ValidateExtra(channel, report.Answers);
         var caseId = report.SubmissionId ?? Guid.NewGuid();
         if (await db.Cases.IgnoreQueryFilters().AnyAsync(c => c.Id == caseId, ct))
         {
@@ -263,6 +264,26 @@ public sealed partial class ReportIntake(
         }
     }
 
+    /// <summary>The plain path sees the answers, so it holds them to the channel's questions; the sealed path cannot.</summary>
+    private void ValidateExtra(IntakeChannel channel, ReportAnswers answers)
+    {
+        var extra = answers.Extra ?? [];
+        if (extra.Any(a => channel.Questions.All(q => q.Id != a.Id)))
+        {
+            throw new RuleViolationException("The form has changed since it was opened. Please start the report again.");
+        }
+
+        if (extra.Any(a => a.Answer.Length > options.Value.MaxTextLength))
+        {
+            throw new RuleViolationException($"Each answer can be at most {options.Value.MaxTextLength:N0} characters.");
+        }
+
+        if (channel.Questions.Any(q => q.Required && string.IsNullOrWhiteSpace(extra.FirstOrDefault(a => a.Id == q.Id)?.Answer)))
+        {
+            throw new RuleViolationException("Answer every question marked as required.");
+        }
+    }
+
     private void Validate(IntakeChannel channel, SealedReport report)
     {
         if (report.CaseId == Guid.Empty || report.AnswersRecordId == Guid.Empty || report.IdentityRecordId == Guid.Empty)
@@ -270,8 +291,10 @@ public sealed partial class ReportIntake(
             throw new RuleViolationException("The report's ids are missing.");
         }
 
-        // Answers hold at most seven texts of MaxTextLength characters (4 UTF-8 bytes each at worst) plus file names.
-        var maxRecord = Records.Overhead + (long)options.Value.MaxTextLength * 4 * 7 + 64 * 1024;
+        // Answers hold at most seven texts and one answer per channel question of MaxTextLength characters (4 UTF-8
+        // bytes each at worst), the questions' own texts, plus file names.
+        var maxRecord = Records.Overhead + (long)options.Value.MaxTextLength * 4 * (7 + ChannelQuestion.MaxPerChannel)
+            + ChannelQuestion.MaxPerChannel * ChannelQuestion.MaxLength * 4 + 64 * 1024;
         RequireRecord(report.Answers, maxRecord);
         if ((report.IdentityRecordId is null) != (report.Identity is null))
         {
