@@ -14,7 +14,7 @@ namespace Varsling.Backoffice.Pages.Admin;
 [RequireRole(Roles.Admin)]
 public sealed class AuditModel(Administration admin) : AdminPageModel
 {
-    /// <summary>The filters, from the query string without a prefix (<c>?action=…&amp;actor=…&amp;case=…&amp;from=…&amp;to=…&amp;page=…</c>).</summary>
+    /// <summary>The filters, from the query string without a prefix (<c>?action=…&amp;actor=…&amp;case=…&amp;from=…&amp;to=…&amp;pagenumber=…</c>).</summary>
     [BindProperty(SupportsGet = true, Name = "")]
     public AuditQuery Query { get; set; } = new();
 
@@ -32,7 +32,7 @@ public sealed class AuditModel(Administration admin) : AdminPageModel
 
         try
         {
-            Log = await admin.AuditAsync(AdminId, new AuditFilter(Query.Action, Query.Actor, Query.Case, Query.From, Query.To, Query.Page ?? 1), ct);
+            Log = await admin.AuditAsync(AdminId, new AuditFilter(Query.Action, Query.Actor, Query.Case, Query.From, Query.To, Query.PageNumber ?? 1), ct);
         }
         catch (RuleViolationException e)
         {
@@ -43,7 +43,7 @@ public sealed class AuditModel(Administration admin) : AdminPageModel
     /// <summary>The link to another page of the same filtered view.</summary>
     public string PageLink(int page)
     {
-        var parts = new List<string> { "page=" + page };
+        var parts = new List<string> { "pagenumber=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         void Add(string name, string? value)
         {
             if (!string.IsNullOrEmpty(value))
@@ -73,7 +73,8 @@ public sealed class AuditModel(Administration admin) : AdminPageModel
 
         public DateOnly? To { get; set; }
 
+        /// <summary>Not "page": Razor Pages' route values already use that name.</summary>
         [Range(1, 100_000)]
-        public int? Page { get; set; }
+        public int? PageNumber { get; set; }
     }
 }
