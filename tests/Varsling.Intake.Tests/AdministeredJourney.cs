@@ -47,13 +47,15 @@ public sealed class BothHosts : IAsyncLifetime
 
 /// <summary>
 /// Issue 5's done-means, in headless Chromium: an administrator creates a handler and puts them on a channel; the
-/// handler signs in with the initial password and enrols; two reporters file (JavaScript on and off); the handler
+/// handler signs in with the initial password and enrols; the administrator adds a question to the channel's form;
+/// two reporters file and answer it (JavaScript on: sealed in the browser; off: sealed by the server); the handler
 /// works one case through acknowledgement, a message, the reporter's reply, feedback and closing. Every step is
 /// checked on the page the person sees.
 /// </summary>
 public sealed class AdministeredJourney(BothHosts hosts) : IClassFixture<BothHosts>, IAsyncLifetime
 {
     private const string Channel = "Visselblåsarkanal Sverige";
+    private const string Question = "Which site is it about?";
 
     private static readonly string[] s_chromiumArgs =
     [
@@ -137,6 +139,7 @@ public sealed class AdministeredJourney(BothHosts hosts) : IClassFixture<BothHos
         await page.GetByRole(AriaRole.Link, new() { Name = Channel }).ClickAsync();
         await Assertions.Expect(page.Locator("#path-notice")).ToContainTextAsync(javaScript ? "JavaScript is on" : "JavaScript is off");
         await page.GetByLabel("What happened?").FillAsync(what);
+        await page.GetByLabel(Question).FillAsync("Site " + what[^6..]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue to review" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Review and submit" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync(what);
@@ -171,6 +174,15 @@ public sealed class AdministeredJourney(BothHosts hosts) : IClassFixture<BothHos
         await Assertions.Expect(adminPage.Locator("#done")).ToBeVisibleAsync();
         await Assertions.Expect(row.Locator(".person-channels ul")).ToContainTextAsync(Channel);
         await Assertions.Expect(adminPage.Locator("#grant-notice")).ToContainTextAsync("Existing cases reach them only when");
+
+        // The channel's report form gets a question of its own, required.
+        await adminPage.ClickAsync("#nav-channels");
+        var section = adminPage.Locator("section.channel", new() { Has = adminPage.Locator("h2", new() { HasTextString = Channel }) });
+        await section.Locator(".add-question-form input[name='Input.Text']").FillAsync(Question);
+        await section.Locator(".add-question-form input[name='Input.Required']").CheckAsync();
+        await section.Locator(".add-question-form button").ClickAsync();
+        await Assertions.Expect(adminPage.Locator("#done")).ToBeVisibleAsync();
+        await Assertions.Expect(section.Locator(".change-question-form input[name='Input.Text']")).ToHaveValueAsync(Question);
 
         // The handler signs in with the initial password and enrols: new password, TOTP from the manual key, recovery key saved.
         await using var handlerContext = await ContextAsync(hosts.Backoffice.BaseAddress);
@@ -208,6 +220,8 @@ public sealed class AdministeredJourney(BothHosts hosts) : IClassFixture<BothHos
         var what = await handlerPage.Locator("#answer-what").InnerTextAsync();
         Assert.True(what == withJs || what == withoutJs, what);
         var (reporterPage, code) = what == withJs ? (jsPage, jsCode) : (plainPage, plainCode);
+        await Assertions.Expect(handlerPage.Locator(".extra-question")).ToHaveTextAsync(Question);
+        await Assertions.Expect(handlerPage.Locator(".extra-answer")).ToHaveTextAsync("Site " + what[^6..]);
 
         await handlerPage.ClickAsync("#acknowledge-form button");
         await Assertions.Expect(handlerPage.Locator("#case-status")).ToHaveAttributeAsync("data-status", "Acknowledged");
