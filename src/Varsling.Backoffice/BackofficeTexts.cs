@@ -122,6 +122,7 @@ public sealed class BackofficeTexts : TextCatalog
         Add("answer.where", "Hvor", "Where");
         Add("answer.who", "Hvem er involvert", "Who is involved");
         Add("answer.how", "Hvordan varsleren vet det", "How the reporter knows");
+        Add("answer.none", "(ikke besvart)", "(not answered)");
         Add("identity.name", "Navn", "Name");
         Add("identity.contact", "Kontaktinformasjon", "Contact details");
         Add("notice.link", "Informasjon til den det er varslet om", "Informing the reported person");
@@ -410,5 +411,136 @@ public sealed class BackofficeTexts : TextCatalog
         Add("custodians.chooseChannel", "Kanalen finnes ikke.", "The channel does not exist.");
         Add("custodians.done", "Endringen er lagret.", "The change has been saved.");
         Add("escrow.done.regranted", "Tilgang er gitt til {0} saker gjennom deponeringen.", "Access to {0} cases has been granted through escrow.");
+
+        // Administration
+        Add("nav.people", "Personer", "People");
+        Add("nav.channels", "Kanaler", "Channels");
+        Add("nav.entities", "Juridiske enheter", "Legal entities");
+        Add("nav.settings", "Innstillinger", "Settings");
+        Add("nav.audit", "Aktivitetslogg", "Audit log");
+        Add("admin.save", "Lagre", "Save");
+        Add("admin.up", "Flytt opp", "Move up");
+        Add("admin.down", "Flytt ned", "Move down");
+        Add("admin.remove", "Fjern", "Remove");
+        Add("admin.rename", "Gi nytt navn", "Rename");
+        Add("admin.yes", "Ja", "Yes");
+        Add("admin.no", "Nei", "No");
+        Add("admin.done", "Endringen er lagret.", "The change has been saved.");
+        Add("admin.name", "Navn", "Name");
+        Add("role.handler", "Saksbehandler", "Case handler");
+        Add("role.legal", "Juridisk avdeling", "Legal team");
+        Add("role.admin", "Administrator", "Administrator");
+        Add("people.title", "Personer", "People");
+        Add("people.lead",
+            "Personer som arbeider i saksbehandlingen, med roller og kanaler. Nye personer får et engangspassord som du gir dem på en annen måte enn e-post, for eksempel personlig eller per telefon.",
+            "People who work in the back office, with their roles and channels. New people get an initial password that you hand over by another route than e-mail, for example in person or by phone.");
+        Add("people.grantNotice",
+            "En saksbehandler som legges til en kanal, får nye saker i kanalen automatisk. Eksisterende saker får de først når en saksbehandler som allerede har tilgang, gir dem tilgang; serveren kan ikke gjøre det alene.",
+            "A handler added to a channel receives the channel's new cases automatically. Existing cases reach them only when a handler who already has access grants it; the server cannot do that alone.");
+        Add("people.caption", "Personer i organisasjonen", "People in the organisation");
+        Add("people.email", "E-post", "E-mail");
+        Add("people.roles", "Roller", "Roles");
+        Add("people.status", "Status", "Status");
+        Add("people.channels", "Kanaler", "Channels");
+        Add("people.actions", "Endringer", "Changes");
+        Add("people.enrolled", "Innrullert", "Enrolled");
+        Add("people.notEnrolled", "Ikke innrullert ennå", "Not enrolled yet");
+        Add("people.locked", "Sperret", "Locked");
+        Add("people.deactivated", "Deaktivert", "Deactivated");
+        Add("people.noChannels", "Ingen", "None");
+        Add("people.setRoles", "Lagre roller", "Save roles");
+        Add("people.addChannel", "Legg til i kanal", "Add to channel");
+        Add("people.removeChannel", "Fjern fra kanalen", "Remove from the channel");
+        Add("people.deactivate", "Deaktiver", "Deactivate");
+        Add("people.reactivate", "Aktiver igjen", "Reactivate");
+        Add("people.reset", "Tilbakestill konto", "Reset account");
+        Add("people.resetHint",
+            "Tilbakestilling sletter personens nøkkelpar: saker må gis til dem på nytt etter at de har rullert inn igjen.",
+            "A reset deletes the person's key pair: cases must be granted to them again after they enrol again.");
+        Add("people.create", "Legg til en person", "Add a person");
+        Add("people.role", "Rolle", "Role");
+        Add("people.createSubmit", "Opprett", "Create");
+        Add("people.created", "Personen er opprettet.", "The person has been created.");
+        Add("people.wasReset", "Kontoen er tilbakestilt.", "The account has been reset.");
+        Add("people.initialPassword", "Engangspassord", "Initial password");
+        Add("people.initialPasswordHint",
+            "Passordet vises bare denne ene gangen. Gi det til personen på en trygg måte; ved første innlogging velger de sitt eget passord og setter opp tofaktorautentisering.",
+            "The password is shown this once only. Hand it to the person safely; at first sign-in they choose their own password and set up two-factor authentication.");
+        Add("people.back", "Tilbake til personene", "Back to the people");
+        Add("people.fillCreate", "Fyll inn navn, e-postadresse og rolle.", "Fill in the name, e-mail address and role.");
+        Add("people.chooseChannel", "Velg en kanal.", "Choose a channel.");
+        Add("channels.title", "Kanaler", "Channels");
+        Add("channels.lead",
+            "Kanalene varslere kan sende inn gjennom, med kategorier og egne spørsmål i skjemaet. Svar på spørsmålene krypteres sammen med resten av varselet.",
+            "The channels reporters file through, with categories and the form's own questions. Answers to the questions are encrypted with the rest of the report.");
+        Add("channels.name", "Navn", "Name");
+        Add("channels.slug", "Navn i nettadressen", "URL name");
+        Add("channels.slugHint", "Små bokstaver, sifre og bindestrek.", "Lower-case letters, digits and dashes.");
+        Add("channels.kind", "Type", "Kind");
+        Add("channelKind.Internal", "Intern kanal", "Internal channel");
+        Add("channelKind.External", "Ekstern kanal (myndighet)", "External channel (authority)");
+        Add("channels.autoAck", "Send automatisk bekreftelse av mottak", "Send an automatic acknowledgement of receipt");
+        Add("channels.open", "Åpen for nye varsler", "Open for new reports");
+        Add("channels.closed", "Stengt", "Closed");
+        Add("channels.members", "Medlemmer", "Members");
+        Add("channels.categories", "Kategorier", "Categories");
+        Add("channels.inUse", "brukt i {0} saker", "used by {0} cases");
+        Add("channels.addCategory", "Legg til kategori", "Add category");
+        Add("channels.category", "Kategori", "Category");
+        Add("channels.questions", "Egne spørsmål i skjemaet", "The form's own questions");
+        Add("channels.noQuestions", "Ingen egne spørsmål.", "No questions of its own.");
+        Add("channels.question", "Spørsmål", "Question");
+        Add("channels.required", "Må besvares", "Required");
+        Add("channels.addQuestion", "Legg til spørsmål", "Add question");
+        Add("channels.create", "Opprett en kanal", "Create a channel");
+        Add("channels.createSubmit", "Opprett kanal", "Create channel");
+        Add("channels.none", "Organisasjonen har ingen kanaler ennå.", "The organisation has no channels yet.");
+        Add("channels.noEntities", "Opprett en juridisk enhet først.", "Create a legal entity first.");
+        Add("entities.title", "Juridiske enheter", "Legal entities");
+        Add("entities.lead",
+            "Selskapene som mottar varsler. Jurisdiksjonen bestemmer kalenderen fristene regnes i; oppbevaringstid her overstyrer organisasjonens.",
+            "The companies that receive reports. The jurisdiction decides the calendar deadlines are counted in; a retention period here overrides the organisation's.");
+        Add("entities.jurisdiction", "Jurisdiksjon", "Jurisdiction");
+        Add("entities.retention", "Oppbevaringstid etter avslutning (måneder, tomt = organisasjonens)", "Retention after closure (months, empty = the organisation's)");
+        Add("entities.create", "Opprett en juridisk enhet", "Create a legal entity");
+        Add("entities.createSubmit", "Opprett", "Create");
+        Add("entities.default", "organisasjonens", "the organisation's");
+        Add("settings.title", "Innstillinger for organisasjonen", "Organisation settings");
+        Add("settings.lead", "Navn, oppbevaringstid, personvernerklæringen og påminnelser.", "Name, retention, the privacy notice and reminders.");
+        Add("settings.name", "Organisasjonens navn", "Organisation name");
+        Add("settings.retention", "Oppbevaringstid etter avslutning (måneder)", "Retention after closure (months)");
+        Add("settings.privacy", "Personvernerklæringen", "The privacy notice");
+        Add("settings.controller", "Behandlingsansvarlig", "Data controller");
+        Add("settings.contact", "Kontakt for personvern", "Contact about personal data");
+        Add("settings.dpo", "Personvernombud (valgfritt)", "Data protection officer (optional)");
+        Add("settings.processors", "Databehandlere og mottakere (valgfritt)", "Processors and recipients (optional)");
+        Add("settings.reminders", "Påminnelser", "Reminders");
+        Add("settings.remindersHint",
+            "Dager i forhold til hver frist, skilt med komma: negativt før, 0 på dagen, positivt etter (for eksempel -2, 0, 1). La begge feltene stå tomme for å bruke standarden ({0}; {1} dager før sletting).",
+            "Days relative to each deadline, separated by commas: negative before, 0 on the day, positive after (for example -2, 0, 1). Leave both fields empty to use the default ({0}; {1} days before purge).");
+        Add("settings.offsets", "Påminnelsesdager", "Reminder days");
+        Add("settings.purgeNotice", "Varsel før sletting (dager)", "Notice before purge (days)");
+        Add("settings.badOffsets", "Påminnelsesdagene må være hele tall skilt med komma.", "The reminder days must be whole numbers separated by commas.");
+        Add("audit.title", "Aktivitetslogg", "Audit log");
+        Add("audit.lead",
+            "Hvem gjorde hva og når, nyeste først. Loggen inneholder aldri innholdet i saker. Hver visning av loggen loggføres også.",
+            "Who did what and when, newest first. The log never holds the content of cases. Every view of the log is logged too.");
+        Add("audit.intact", "Kjeden er hel: {0} hendelser kontrollert.", "The chain is intact: {0} events verified.");
+        Add("audit.broken", "Kjeden er brutt ved hendelse {0} ({1}). Kontakt driftsansvarlig.", "The chain is broken at event {0} ({1}). Contact the operator.");
+        Add("audit.filter", "Filtrer", "Filter");
+        Add("audit.action", "Handling", "Action");
+        Add("audit.actor", "Utført av", "Actor");
+        Add("audit.any", "Alle", "Any");
+        Add("audit.case", "Saksreferanse", "Case reference");
+        Add("audit.time", "Tid (UTC)", "Time (UTC)");
+        Add("audit.detail", "Detaljer", "Detail");
+        Add("audit.none", "Ingen hendelser passer.", "No events match.");
+        Add("audit.reporter", "Varsleren", "The reporter");
+        Add("audit.system", "Systemet", "The system");
+        Add("audit.unknownUser", "Ukjent bruker", "Unknown user");
+        Add("audit.purged", "slettet sak", "purged case");
+        Add("audit.newer", "Nyere", "Newer");
+        Add("audit.older", "Eldre", "Older");
+        Add("audit.page", "Side {0}", "Page {0}");
     }
 }

@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddDbContext<VarslingDbContext>(options => VarslingDb.Configure(options, connectionString));
         services.AddScoped<DemoData>();
         services.AddScoped<DemoHandlers>();
+        services.AddScoped<Administration>();
         services.AddScoped<DataSubjectRequests>();
         services.AddScoped<ProcessingRecord>();
         services.AddScoped<ReportedPersonNotices>();

@@ -74,6 +74,7 @@ public sealed class IntakeTexts : TextCatalog
         Add("form.invalid", "En verdi er ugyldig.", "A value is not valid.");
         Add("what.required", "Beskriv hva som skjedde.", "Describe what happened.");
         Add("text.tooLong", "Teksten er for lang.", "The text is too long.");
+        Add("question.required", "Dette spørsmålet må besvares.", "This question must be answered.");
         Add("category.unknown", "Velg en av kategoriene.", "Choose one of the categories.");
         Add("review.title", "Se over og send", "Review and submit");
         Add("review.intro", "Sjekk at alt stemmer. Du kan legge ved filer her. Ingenting er lagret før du sender.",

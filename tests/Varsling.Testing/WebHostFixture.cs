@@ -33,7 +33,7 @@ public class WebHostFixture<TProgram> : IAsyncLifetime where TProgram : class
 
     public async Task InitializeAsync()
     {
-        ConnectionString = await PostgresServer.Shared.CreateMigratedDatabaseAsync();
+        ConnectionString = await DatabaseAsync();
         _factory = new WebApplicationFactory<TProgram>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Production");
@@ -59,6 +59,9 @@ public class WebHostFixture<TProgram> : IAsyncLifetime where TProgram : class
         Assert.NotEqual(0, BaseAddress.Port);
         await Task.CompletedTask;
     }
+
+    /// <summary>The database the host runs against: a fresh migrated one, unless a derived fixture shares one between hosts.</summary>
+    protected virtual Task<string> DatabaseAsync() => PostgresServer.Shared.CreateMigratedDatabaseAsync();
 
     /// <summary>Extra host settings for a derived fixture.</summary>
     protected virtual void Configure(IWebHostBuilder builder) { }

@@ -105,6 +105,24 @@ public enum AuditAction
 
     /// <summary>The organisation's escrow key and every escrow wrap were deleted (escrow turned off).</summary>
     EscrowDisabled,
+
+    /// <summary>An administrator changed a person's roles; detail: the person's id and the new roles.</summary>
+    UserRolesChanged,
+
+    /// <summary>An administrator lifted a deactivation; detail: the person's id.</summary>
+    UserReactivated,
+
+    /// <summary>An administrator reset a person's account (key pair deleted, new initial password); detail: the person's id.</summary>
+    UserReset,
+
+    /// <summary>A person was made a member of a channel (new cases are sealed to them); detail: person and channel ids.</summary>
+    ChannelMemberAdded,
+
+    /// <summary>A person's channel membership ended (cases already granted stay readable); detail: person and channel ids.</summary>
+    ChannelMemberRemoved,
+
+    /// <summary>An administrator read the audit log; detail: the page and whether filters were set.</summary>
+    AuditLogViewed,
 }
 
 /// <summary>Who caused an audit event. Stored by name.</summary>

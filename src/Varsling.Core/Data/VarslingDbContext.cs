@@ -26,6 +26,7 @@ public sealed class VarslingDbContext(DbContextOptions<VarslingDbContext> option
     public DbSet<LegalEntity> LegalEntities => Set<LegalEntity>();
     public DbSet<Channel> Channels => Set<Channel>();
     public DbSet<Category> Categories => Set<Category>();
+    public DbSet<ChannelQuestion> ChannelQuestions => Set<ChannelQuestion>();
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<DataSubjectRequest> DataSubjectRequests => Set<DataSubjectRequest>();
     public DbSet<PurgeRecord> PurgeRecords => Set<PurgeRecord>();

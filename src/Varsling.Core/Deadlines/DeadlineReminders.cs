@@ -24,8 +24,9 @@ public sealed partial class DeadlineReminders(
         var cases = await (
                 from c in db.Cases.IgnoreQueryFilters()
                 join e in db.LegalEntities.IgnoreQueryFilters() on c.LegalEntityId equals e.Id
+                join org in db.Organisations on c.OrganisationId equals org.Id
                 where c.Status != CaseStatus.Purged
-                select new { Case = c, e.JurisdictionCode })
+                select new { Case = c, e.JurisdictionCode, org.ReminderOffsetDays, org.PurgeNoticeDays })
             .AsNoTracking()
             .ToListAsync(ct);
         var sent = (await db.SentReminders.IgnoreQueryFilters().AsNoTracking()
@@ -39,7 +40,8 @@ public sealed partial class DeadlineReminders(
             var c = row.Case;
             var input = new ReminderInput(c.AcknowledgementDue, c.AcknowledgedAt is not null, c.FeedbackDue, c.FeedbackGivenAt is not null,
                 c.Status == CaseStatus.Closed, c.PurgeDue, c.OnLegalHold);
-            foreach (var reminder in ReminderSchedule.Due(input, Jurisdictions.Get(row.JurisdictionCode), now, o.OffsetDays, o.PurgeNoticeDays))
+            foreach (var reminder in ReminderSchedule.Due(input, Jurisdictions.Get(row.JurisdictionCode), now,
+                         row.ReminderOffsetDays ?? o.OffsetDays, row.PurgeNoticeDays ?? o.PurgeNoticeDays))
             {
                 if (sent.Contains((c.Id, reminder)))
                 {

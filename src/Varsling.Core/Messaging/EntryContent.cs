@@ -10,14 +10,25 @@ public sealed record FileMention(
     [property: JsonPropertyName("type")] string Type,
     [property: JsonPropertyName("size")] long Size);
 
-/// <summary>The report's answers: the plaintext of the Answers record (UTF-8 JSON; the browser writes the same shape).</summary>
+/// <summary>
+/// The report's answers: the plaintext of the Answers record (UTF-8 JSON; the browser writes the same shape).
+/// <see cref="Extra"/> holds the answers to the channel's own questions, each with the question's text as the form
+/// showed it; reports filed before channels had questions have none (the property is absent and reads as null).
+/// </summary>
 public sealed record ReportAnswers(
     [property: JsonPropertyName("what")] string What,
     [property: JsonPropertyName("when")] string? When,
     [property: JsonPropertyName("where")] string? Where,
     [property: JsonPropertyName("who")] string? Who,
     [property: JsonPropertyName("how")] string? HowKnown,
-    [property: JsonPropertyName("files")] IReadOnlyList<FileMention> Files);
+    [property: JsonPropertyName("files")] IReadOnlyList<FileMention> Files,
+    [property: JsonPropertyName("extra")] IReadOnlyList<QuestionAnswer>? Extra = null);
+
+/// <summary>A channel question and the reporter's answer, sealed with the report's answers.</summary>
+public sealed record QuestionAnswer(
+    [property: JsonPropertyName("id")] Guid Id,
+    [property: JsonPropertyName("question")] string Question,
+    [property: JsonPropertyName("answer")] string Answer);
 
 /// <summary>What the reporter chose to say about themselves; sealed under the identity key, never readable by the reporter's key.</summary>
 public sealed record ReporterIdentity(

@@ -68,11 +68,68 @@ public sealed class Channel : IOrganisationOwned
         return category;
     }
 
+    /// <summary>Renames a category; the name stays unique within the channel.</summary>
+    public void RenameCategory(Guid categoryId, string name)
+    {
+        var category = FindCategory(categoryId);
+        var trimmed = Names.Require(name, "category name");
+        if (_categories.Any(c => c.Id != categoryId && string.Equals(c.Name, trimmed, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new RuleViolationException($"The channel already has a category named '{trimmed}'.");
+        }
+
+        category.Rename(trimmed);
+    }
+
+    /// <summary>Moves a category one place up (<paramref name="offset"/> -1) or down (+1); at either end nothing moves.</summary>
+    public void MoveCategory(Guid categoryId, int offset)
+    {
+        var ordered = _categories.OrderBy(c => c.SortOrder).ToList();
+        var index = ordered.IndexOf(FindCategory(categoryId));
+        var target = index + Math.Sign(offset);
+        if (target < 0 || target >= ordered.Count)
+        {
+            return;
+        }
+
+        (ordered[index], ordered[target]) = (ordered[target], ordered[index]);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            ordered[i].SortOrder = i;
+        }
+    }
+
+    /// <summary>Removes a category; the caller must have checked that no case uses it.</summary>
+    public void RemoveCategory(Guid categoryId)
+    {
+        _categories.Remove(FindCategory(categoryId));
+        var i = 0;
+        foreach (var c in _categories.OrderBy(c => c.SortOrder))
+        {
+            c.SortOrder = i++;
+        }
+    }
+
+    public void Rename(string name) => Name = Names.Require(name, "channel name");
+
+    public void SetSlug(string slug) => Slug = Slugs.Require(slug);
+
+    public void SetKind(ChannelKind kind) => Kind = Enum.IsDefined(kind) ? kind : throw new RuleViolationException("Unknown channel kind.");
+
+    /// <summary>New cases of the channel are handled by this legal entity; existing cases keep theirs.</summary>
+    public void SetLegalEntity(Guid legalEntityId) => LegalEntityId = legalEntityId;
+
     public void SetAutoAcknowledge(bool on) => AutoAcknowledge = on;
 
     public void Close() => IsOpen = false;
 
     public void Open() => IsOpen = true;
+
+    /// <summary>Optimistic concurrency token (PostgreSQL xmin), so two administrators cannot overwrite each other's edits.</summary>
+    public uint Version { get; private set; }
+
+    private Category FindCategory(Guid categoryId) =>
+        _categories.SingleOrDefault(c => c.Id == categoryId) ?? throw new NotFoundException("No such category.");
 }
 
 /// <summary>What a report is about, as the reporter picks it (e.g. harassment, fraud, safety).</summary>
@@ -93,5 +150,7 @@ public sealed class Category : IOrganisationOwned
     public Guid OrganisationId { get; private set; }
     public Guid ChannelId { get; private set; }
     public string Name { get; private set; } = "";
-    public int SortOrder { get; private set; }
+    public int SortOrder { get; internal set; }
+
+    internal void Rename(string name) => Name = name;
 }

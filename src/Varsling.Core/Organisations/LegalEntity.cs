@@ -27,4 +27,12 @@ public sealed class LegalEntity : IOrganisationOwned
     public int? RetentionMonths { get; private set; }
 
     public void SetRetention(int? months) => RetentionMonths = months is null ? null : Retention.Require(months.Value);
+
+    public void Rename(string name) => Name = Names.Require(name, "legal entity name");
+
+    /// <summary>Changes the calendar for deadlines computed from now on; stored deadlines of existing cases stay.</summary>
+    public void SetJurisdiction(string code) => JurisdictionCode = JurisdictionCodes.Require(code);
+
+    /// <summary>Optimistic concurrency token (PostgreSQL xmin), so two administrators cannot overwrite each other's edits.</summary>
+    public uint Version { get; private set; }
 }

@@ -29,6 +29,8 @@ public sealed class Organisation
 
     public void SetRetention(int months) => RetentionMonths = Retention.Require(months);
 
+    public void Rename(string name) => Name = Names.Require(name, "organisation name");
+
     /// <summary>The data controller named in the privacy notice (usually the organisation's legal name).</summary>
     public string ControllerName { get; private set; } = "";
 
@@ -48,6 +50,24 @@ public sealed class Organisation
         ControllerContact = Texts.Require(controllerContact, "controller contact", Texts.ContactMaxLength);
         DpoContact = Texts.Optional(dpoContact, "DPO contact", Texts.ContactMaxLength);
         Processors = Texts.Optional(processors, "processors", Texts.ProcessorsMaxLength);
+    }
+
+    /// <summary>Optimistic concurrency token (PostgreSQL xmin), so two administrators cannot overwrite each other's settings.</summary>
+    public uint Version { get; private set; }
+
+    // Reminder offsets per organisation (administration); null means the deployment's configuration applies.
+
+    /// <summary>Days relative to each legal due date when handlers are reminded; null: the configured default.</summary>
+    public int[]? ReminderOffsetDays { get; private set; }
+
+    /// <summary>Days before a closed case's purge when its handlers are told; null: the configured default.</summary>
+    public int? PurgeNoticeDays { get; private set; }
+
+    /// <summary>Sets or (with nulls) clears the organisation's reminder offsets; offsets are kept sorted and distinct.</summary>
+    public void SetReminders(IReadOnlyCollection<int>? offsetDays, int? purgeNoticeDays)
+    {
+        ReminderOffsetDays = offsetDays is null ? null : Reminders.RequireOffsets(offsetDays);
+        PurgeNoticeDays = purgeNoticeDays is null ? null : Reminders.RequirePurgeNotice(purgeNoticeDays.Value);
     }
 
     // Record of processing (GDPR Art. 30).

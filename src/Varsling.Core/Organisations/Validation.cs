@@ -77,3 +77,37 @@ internal static class Texts
     public static string? Optional(string? value, string what, int max) =>
         string.IsNullOrWhiteSpace(value) ? null : Require(value, what, max);
 }
+
+internal static class Reminders
+{
+    /// <summary>A reminder more than this many days before or after a due date is no longer about that deadline.</summary>
+    public const int MaxOffsetDays = 60;
+
+    public const int MaxOffsets = 6;
+
+    public const int MaxPurgeNoticeDays = 90;
+
+    public static int[] RequireOffsets(IReadOnlyCollection<int> offsets)
+    {
+        var distinct = offsets.Distinct().Order().ToArray();
+        if (distinct.Length is 0 or > MaxOffsets || distinct.Any(d => d is < -MaxOffsetDays or > MaxOffsetDays))
+        {
+            throw new RuleViolationException(
+                $"Give 1–{MaxOffsets} reminder days between -{MaxOffsetDays} and {MaxOffsetDays} (negative before the due date, 0 on it, positive after).");
+        }
+
+        return distinct;
+    }
+
+    public static int RequirePurgeNotice(int days) => days is >= 1 and <= MaxPurgeNoticeDays
+        ? days
+        : throw new RuleViolationException($"The purge notice must be between 1 and {MaxPurgeNoticeDays} days.");
+}
+
+internal static class Questions
+{
+    public const int MaxLength = 500;
+
+    /// <summary>Keeps the report form short enough to finish and within the no-JavaScript form's field limit.</summary>
+    public const int MaxPerChannel = 10;
+}

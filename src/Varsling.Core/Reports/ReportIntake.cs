@@ -29,7 +29,14 @@ public sealed record RecipientKey(Guid UserId, byte[] PublicKey)
 
 /// <summary>A channel as the report form needs it: its categories and the public keys its cases are sealed to.</summary>
 public sealed record IntakeChannel(Guid OrganisationId, string OrganisationSlug, string OrganisationName, Guid ChannelId,
-    string Slug, string Name, bool IsOpen, IReadOnlyList<CategoryChoice> Categories, IReadOnlyList<RecipientKey> Recipients);
+    string Slug, string Name, bool IsOpen, IReadOnlyList<CategoryChoice> Categories, IReadOnlyList<RecipientKey> Recipients)
+{
+    /// <summary>The channel's extra questions in form order.</summary>
+    public IReadOnlyList<QuestionChoice> Questions { get; init; } = [];
+}
+
+/// <summary>An extra question of a channel's report form.</summary>
+public sealed record QuestionChoice(Guid Id, string Text, bool Required);
 
 /// <summary>A report in plaintext, as the no-JavaScript form delivers it; sealed in memory before anything is written.</summary>
 public sealed record PlainReport(Guid? CategoryId, ReportAnswers Answers, ReporterIdentity Identity, IReadOnlyList<PlainFile> Files)
@@ -106,8 +113,13 @@ public sealed partial class ReportIntake(
             .ToListAsync(ct))
             .Select(r => channel.IdentityHeldByCustodians && !custodians.Contains(r.UserId) ? r with { Kinds = s_withoutIdentity } : r)
             .ToList();
+        var questions = await db.ChannelQuestions.AsNoTracking().Where(q => q.ChannelId == channel.Id).OrderBy(q => q.SortOrder)
+            .Select(q => new QuestionChoice(q.Id, q.Text, q.Required)).ToListAsync(ct);
         return new IntakeChannel(org.Id, org.Slug, org.Name, channel.Id, channel.Slug, channel.Name, channel.IsOpen,
-            channel.Categories.OrderBy(c => c.SortOrder).Select(c => new CategoryChoice(c.Id, c.Name)).ToList(), recipients);
+            channel.Categories.OrderBy(c => c.SortOrder).Select(c => new CategoryChoice(c.Id, c.Name)).ToList(), recipients)
+        {
+            Questions = questions,
+        };
     }
 
     /// <summary>The deployment's public receipt salt, which the browser needs to derive a code's secrets.</summary>
@@ -121,6 +133,7 @@ public sealed partial class ReportIntake(
     {
         RequireAcceptsReports(channel);
         ValidateText(report.Answers, report.Identity);
+        ValidateExtra(channel, report.Answers);
         var caseId = report.SubmissionId ?? Guid.NewGuid();
         if (await db.Cases.IgnoreQueryFilters().AnyAsync(c => c.Id == caseId, ct))
         {
@@ -270,6 +283,26 @@ public sealed partial class ReportIntake(
         }
     }
 
+    /// <summary>The plain path sees the answers, so it holds them to the channel's questions; the sealed path cannot.</summary>
+    private void ValidateExtra(IntakeChannel channel, ReportAnswers answers)
+    {
+        var extra = answers.Extra ?? [];
+        if (extra.Any(a => channel.Questions.All(q => q.Id != a.Id)))
+        {
+            throw new RuleViolationException("The form has changed since it was opened. Please start the report again.");
+        }
+
+        if (extra.Any(a => a.Answer.Length > options.Value.MaxTextLength))
+        {
+            throw new RuleViolationException($"Each answer can be at most {options.Value.MaxTextLength:N0} characters.");
+        }
+
+        if (channel.Questions.Any(q => q.Required && string.IsNullOrWhiteSpace(extra.FirstOrDefault(a => a.Id == q.Id)?.Answer)))
+        {
+            throw new RuleViolationException("Answer every question marked as required.");
+        }
+    }
+
     private void Validate(IntakeChannel channel, SealedReport report)
     {
         if (report.CaseId == Guid.Empty || report.AnswersRecordId == Guid.Empty || report.IdentityRecordId == Guid.Empty)
@@ -277,8 +310,10 @@ public sealed partial class ReportIntake(
             throw new RuleViolationException("The report's ids are missing.");
         }
 
-        // Answers hold at most seven texts of MaxTextLength characters (4 UTF-8 bytes each at worst) plus file names.
-        var maxRecord = Records.Overhead + (long)options.Value.MaxTextLength * 4 * 7 + 64 * 1024;
+        // Answers hold at most seven texts and one answer per channel question of MaxTextLength characters (4 UTF-8
+        // bytes each at worst), the questions' own texts, plus file names.
+        var maxRecord = Records.Overhead + (long)options.Value.MaxTextLength * 4 * (7 + ChannelQuestion.MaxPerChannel)
+            + ChannelQuestion.MaxPerChannel * ChannelQuestion.MaxLength * 4 + 64 * 1024;
         RequireRecord(report.Answers, maxRecord);
         if ((report.IdentityRecordId is null) != (report.Identity is null))
         {

@@ -8,8 +8,9 @@ using Varsling.Testing;
 namespace Varsling.Backoffice.Tests.Cases;
 
 /// <summary>
-/// Every endpoint of the back office, checked for an anonymous visitor, a handler of another organisation and a
-/// handler of the same organisation who holds no key for the case. The table names each route pattern's requests
+/// Every endpoint of the back office, checked for an anonymous visitor, a handler of another organisation, a
+/// handler of the same organisation who holds no key for the case, and that organisation's administrator and legal
+/// team member. The table names each route pattern's requests
 /// and the answer each of them must give; an endpoint missing from the table fails the test, so a new page cannot
 /// ship without a decision about who may reach it.
 /// </summary>
@@ -21,6 +22,8 @@ public sealed class EveryEndpointIsScoped(CasesHost host) : IClassFixture<CasesH
         OtherOrganisation,
         Unassigned,
         Assigned,
+        Admin,
+        Legal,
     }
 
     /// <summary>One request: method, path (built from the case under test) and, for POSTs, the page handler.</summary>
@@ -28,8 +31,12 @@ public sealed class EveryEndpointIsScoped(CasesHost host) : IClassFixture<CasesH
 
     private sealed record Target(Guid CaseId, Guid FileId);
 
-    /// <summary>What each actor must get: "200", "404", "sign-in" (redirect to the sign-in page), or another status or redirect.</summary>
-    private sealed record Rule(Probe[] Probes, string Anonymous, string OtherOrganisation, string Unassigned, string Assigned);
+    /// <summary>
+    /// What each actor must get: "200", "404", "sign-in" (redirect to the sign-in page), or another status or redirect.
+    /// Unassigned and Assigned are handlers of the case's organisation; Admin and Legal are an administrator and a
+    /// legal team member of that organisation, neither holding a key for the case.
+    /// </summary>
+    private sealed record Rule(Probe[] Probes, string Anonymous, string OtherOrganisation, string Unassigned, string Assigned, string Admin, string Legal);
 
     private const string SignIn = "sign-in";
 
@@ -37,48 +44,62 @@ public sealed class EveryEndpointIsScoped(CasesHost host) : IClassFixture<CasesH
 
     private static readonly string[] s_caseHandlers = ["Acknowledge", "Investigate", "Feedback", "Close", "Reopen", "Message", "Note"];
 
+    private static readonly string[] s_peopleHandlers = ["Create", "Roles", "AddChannel", "RemoveChannel", "Deactivate", "Reactivate", "Reset"];
+
+    private static readonly string[] s_channelHandlers =
+        ["Create", "Update", "AddCategory", "RenameCategory", "MoveCategory", "RemoveCategory", "AddQuestion", "ChangeQuestion", "MoveQuestion", "RemoveQuestion"];
+
+    /// <summary>An administration page: only the organisation's administrators reach it; their probes are refused as bad input (200 with a form error).</summary>
+    private static Rule AdminOnly(string path, params string[] handlers) => new(
+        [Get(path), .. handlers.Select(h => new Probe("POST", _ => h.Length == 0 ? path : $"{path}?handler={h}"))],
+        SignIn, "404", "404", "404", "200", "404");
+
     private static readonly Dictionary<string, Rule> s_rules = new(StringComparer.Ordinal)
     {
-        ["/"] = new([Get("/")], "redirect /nb/", "redirect /nb/", "redirect /nb/", "redirect /nb/"),
-        ["/error/{status:int}"] = new([Get("/error/404")], "404", "404", "404", "404"),
-        ["/healthz"] = new([Get("/healthz")], "200", "200", "200", "200"),
-        ["{lang}"] = new([Get("/nb")], "200", "200", "200", "200"),
-        ["{lang}/Index"] = new([Get("/nb/Index")], "200", "200", "200", "200"),
-        ["{lang}/Account/Login"] = new([Get("/nb/Account/Login")], "200", "200", "200", "200"),
-        ["{lang}/Account/LoginCode"] = new([Get("/nb/Account/LoginCode")], SignIn, SignIn, SignIn, SignIn),
-        ["{lang}/Account/Enrol"] = new([Get("/nb/Account/Enrol")], SignIn, SignIn, SignIn, SignIn),
-        ["{lang}/Account/ForgotPassword"] = new([Get("/nb/Account/ForgotPassword")], "200", "200", "200", "200"),
-        ["{lang}/Account/ChangePassword"] = new([Get("/nb/Account/ChangePassword")], SignIn, "200", "200", "200"),
-        ["{lang}/Account/Logout"] = new([Get("/nb/Account/Logout")], SignIn, "redirect /nb", "redirect /nb", "redirect /nb"),
-        ["{lang}/cases"] = new([Get("/nb/cases")], SignIn, "200", "200", "200"),
+        ["/"] = new([Get("/")], "redirect /nb/", "redirect /nb/", "redirect /nb/", "redirect /nb/", "redirect /nb/", "redirect /nb/"),
+        ["/error/{status:int}"] = new([Get("/error/404")], "404", "404", "404", "404", "404", "404"),
+        ["/healthz"] = new([Get("/healthz")], "200", "200", "200", "200", "200", "200"),
+        ["{lang}"] = new([Get("/nb")], "200", "200", "200", "200", "200", "200"),
+        ["{lang}/Index"] = new([Get("/nb/Index")], "200", "200", "200", "200", "200", "200"),
+        ["{lang}/Account/Login"] = new([Get("/nb/Account/Login")], "200", "200", "200", "200", "200", "200"),
+        ["{lang}/Account/LoginCode"] = new([Get("/nb/Account/LoginCode")], SignIn, SignIn, SignIn, SignIn, SignIn, SignIn),
+        ["{lang}/Account/Enrol"] = new([Get("/nb/Account/Enrol")], SignIn, SignIn, SignIn, SignIn, SignIn, SignIn),
+        ["{lang}/Account/ForgotPassword"] = new([Get("/nb/Account/ForgotPassword")], "200", "200", "200", "200", "200", "200"),
+        ["{lang}/Account/ChangePassword"] = new([Get("/nb/Account/ChangePassword")], SignIn, "200", "200", "200", "200", "200"),
+        ["{lang}/Account/Logout"] = new([Get("/nb/Account/Logout")], SignIn, "redirect /nb", "redirect /nb", "redirect /nb", "redirect /nb", "redirect /nb"),
+        ["{lang}/cases"] = new([Get("/nb/cases")], SignIn, "200", "200", "200", "200", "200"),
         ["{lang}/cases/{id:guid}"] = new(
             [new("GET", t => $"/nb/cases/{t.CaseId}"), .. s_caseHandlers.Select(h => new Probe("POST", t => $"/nb/cases/{t.CaseId}?handler={h}"))],
-            SignIn, "404", "404", "200"),
-        ["{lang}/legal/export"] = new([Get("/nb/legal/export"), new("POST", _ => "/nb/legal/export")], SignIn, "404", "404", "404"),
-        ["{lang}/legal/holds"] = new(
-            [Get("/nb/legal/holds"), .. new[] { "Set", "Release" }.Select(h => new Probe("POST", _ => $"/nb/legal/holds?handler={h}"))],
-            SignIn, "404", "404", "404"),
-        ["{lang}/statistics"] = new([Get("/nb/statistics")], SignIn, "404", "404", "404"),
+            SignIn, "404", "404", "200", "404", "404"),
+        ["{lang}/legal/export"] = new([Get("/nb/legal/export"), new("POST", _ => "/nb/legal/export")], SignIn, "404", "404", "404", "404", "200"),
+        ["{lang}/statistics"] = new([Get("/nb/statistics")], SignIn, "404", "404", "404", "200", "200"),
         ["{lang}/privacy/requests"] = new(
             [Get("/nb/privacy/requests"), .. new[] { "Register", "Extend", "Complete" }.Select(h => new Probe("POST", _ => $"/nb/privacy/requests?handler={h}"))],
-            SignIn, "404", "404", "404"),
-        ["{lang}/privacy/record"] = new([Get("/nb/privacy/record"), new("POST", _ => "/nb/privacy/record")], SignIn, "404", "404", "404"),
+            SignIn, "404", "404", "404", "200", "200"),
+        ["{lang}/cases/{id:guid}/files/{fileId:guid}"] = new([new("GET", t => $"/nb/cases/{t.CaseId}/files/{t.FileId}")], SignIn, "404", "404", "200", "404", "404"),
+        ["{lang}/admin/people"] = AdminOnly("/nb/admin/people", s_peopleHandlers),
+        ["{lang}/admin/channels"] = AdminOnly("/nb/admin/channels", s_channelHandlers),
+        ["{lang}/admin/entities"] = AdminOnly("/nb/admin/entities", "Create", "Update"),
+        ["{lang}/admin/settings"] = AdminOnly("/nb/admin/settings", ""),
+        ["{lang}/admin/audit"] = AdminOnly("/nb/admin/audit"),
+        ["{lang}/legal/holds"] = new(
+            [Get("/nb/legal/holds"), .. new[] { "Set", "Release" }.Select(h => new Probe("POST", _ => $"/nb/legal/holds?handler={h}"))],
+            SignIn, "404", "404", "404", "404", "200"),
+        ["{lang}/privacy/record"] = new([Get("/nb/privacy/record"), new("POST", _ => "/nb/privacy/record")], SignIn, "404", "404", "404", "200", "200"),
         ["{lang}/cases/{id:guid}/reported-person"] = new(
             [new("GET", t => $"/nb/cases/{t.CaseId}/reported-person"),
              .. new[] { "Informed", "Defer" }.Select(h => new Probe("POST", t => $"/nb/cases/{t.CaseId}/reported-person?handler={h}"))],
-            SignIn, "404", "404", "200"),
-        ["{lang}/cases/{id:guid}/files/{fileId:guid}"] = new([new("GET", t => $"/nb/cases/{t.CaseId}/files/{t.FileId}")], SignIn, "404", "404", "200"),
+            SignIn, "404", "404", "200", "404", "404"),
         ["{lang}/cases/{id:guid}/identity"] = new(
             [new("GET", t => $"/nb/cases/{t.CaseId}/identity"), new("POST", t => $"/nb/cases/{t.CaseId}/identity")],
-            SignIn, "404", "404", "200"),
+            SignIn, "404", "404", "200", "404", "404"),
         // Every handler has an access page of their own; a probe post names nobody and gets a form error.
         ["{lang}/access"] = new(
             [Get("/nb/access"), .. new[] { "Grant", "Approve", "Refuse" }.Select(h => new Probe("POST", _ => $"/nb/access?handler={h}"))],
-            SignIn, "200", "200", "200"),
-        ["{lang}/admin/custodians"] = new([Get("/nb/admin/custodians"), new("POST", _ => "/nb/admin/custodians?handler=Save")], SignIn, "404", "404", "404"),
-        ["{lang}/admin/escrow"] = new(
-            [Get("/nb/admin/escrow"), .. new[] { "TurnOn", "TurnOff", "Recover", "Regrant" }.Select(h => new Probe("POST", _ => $"/nb/admin/escrow?handler={h}"))],
-            SignIn, "404", "404", "404"),
+            SignIn, "200", "200", "200", "404", "404"),
+        ["{lang}/admin/custodians"] = AdminOnly("/nb/admin/custodians", "Save"),
+        // The administrator's probe of TurnOn really turns escrow on (the key is shown once); the others are refused.
+        ["{lang}/admin/escrow"] = AdminOnly("/nb/admin/escrow", "TurnOn", "TurnOff", "Recover", "Regrant"),
     };
 
     [Fact]
@@ -95,6 +116,8 @@ public sealed class EveryEndpointIsScoped(CasesHost host) : IClassFixture<CasesH
         using var assigned = await host.HandlerAsync(CasesHost.Nordlys, CasesHost.ManualChannel);
         using var unassigned = await host.HandlerAsync(CasesHost.Nordlys, null);
         using var other = await host.HandlerAsync(CasesHost.Fjellberg, "visselblasning");
+        using var admin = await host.PersonAsync(CasesHost.Nordlys, Core.Accounts.Roles.Admin);
+        using var legal = await host.PersonAsync(CasesHost.Nordlys, Core.Accounts.Roles.Legal);
         using var anonymous = host.Session();
         var filed = await host.FileReportAsync(CasesHost.Nordlys, CasesHost.ManualChannel, "Bribes for permits",
             new ReporterIdentity("Ola", null), "evidence"u8.ToArray(), "evidence.txt");
@@ -109,6 +132,8 @@ public sealed class EveryEndpointIsScoped(CasesHost host) : IClassFixture<CasesH
             [Actor.Anonymous] = anonymous,
             [Actor.OtherOrganisation] = other.Session,
             [Actor.Unassigned] = unassigned.Session,
+            [Actor.Admin] = admin.Session,
+            [Actor.Legal] = legal.Session,
         };
         var failures = new List<string>();
         foreach (var (pattern, rule) in s_rules)
@@ -121,6 +146,8 @@ public sealed class EveryEndpointIsScoped(CasesHost host) : IClassFixture<CasesH
                     Actor.OtherOrganisation => rule.OtherOrganisation,
                     Actor.Unassigned => rule.Unassigned,
                     Actor.Assigned => rule.Assigned,
+                    Actor.Admin => rule.Admin,
+                    Actor.Legal => rule.Legal,
                 };
                 foreach (var probe in rule.Probes)
                 {
@@ -152,8 +179,8 @@ public sealed class EveryEndpointIsScoped(CasesHost host) : IClassFixture<CasesH
         var after = await host.AuditAsync(filed.CaseId);
         Assert.All(after.Skip(before.Count), e => Assert.Equal(assigned.UserId, e.ActorId));
 
-        // The inbox of the other two does not list the case.
-        foreach (var s in new[] { other.Session, unassigned.Session })
+        // The inbox of the others does not list the case.
+        foreach (var s in new[] { other.Session, unassigned.Session, admin.Session, legal.Session })
         {
             var inbox = await s.GetPageAsync("/nb/cases");
             Assert.Null(inbox.QuerySelector($"tr[data-case='{filed.CaseId}']"));

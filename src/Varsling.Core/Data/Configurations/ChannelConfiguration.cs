@@ -19,6 +19,7 @@ internal sealed class ChannelConfiguration : IEntityTypeConfiguration<Channel>
         b.HasIndex(c => new { c.OrganisationId, c.Slug }).IsUnique();
         b.HasMany(c => c.Categories).WithOne().HasForeignKey(c => c.ChannelId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(c => c.Categories).HasField("_categories").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Property(c => c.Version).IsRowVersion();
     }
 }
 
@@ -32,5 +33,19 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
         b.Property(c => c.Name).HasMaxLength(Names.MaxLength);
         b.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(c => new { c.ChannelId, c.Name }).IsUnique();
+    }
+}
+
+internal sealed class ChannelQuestionConfiguration : IEntityTypeConfiguration<ChannelQuestion>
+{
+    public void Configure(EntityTypeBuilder<ChannelQuestion> b)
+    {
+        b.ToTable("ChannelQuestions");
+        b.HasKey(q => q.Id);
+        b.Property(q => q.Id).ValueGeneratedNever();
+        b.Property(q => q.Text).HasMaxLength(ChannelQuestion.MaxLength);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(q => q.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Channel>().WithMany().HasForeignKey(q => q.ChannelId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(q => new { q.ChannelId, q.SortOrder });
     }
 }

@@ -19,6 +19,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         b.Property(o => o.DpoContact).HasMaxLength(Texts.ContactMaxLength);
         b.Property(o => o.Processors).HasMaxLength(Texts.ProcessorsMaxLength);
         b.Property(o => o.ThirdCountryTransfers).HasMaxLength(Texts.TransfersMaxLength);
+        b.Property(o => o.Version).IsRowVersion();
     }
 }
 
@@ -33,5 +34,6 @@ internal sealed class LegalEntityConfiguration : IEntityTypeConfiguration<LegalE
         b.Property(e => e.JurisdictionCode).HasMaxLength(8);
         b.HasOne<Organisation>().WithMany().HasForeignKey(e => e.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(e => new { e.OrganisationId, e.Name }).IsUnique();
+        b.Property(e => e.Version).IsRowVersion();
     }
 }

@@ -20,6 +20,9 @@ public sealed class ReportInput
     public string? How { get; set; }
     public string? Name { get; set; }
     public string? Contact { get; set; }
+
+    /// <summary>Answers to the channel's own questions, by question id.</summary>
+    public Dictionary<Guid, string?> Extra { get; set; } = [];
 }
 
 /// <summary>
@@ -70,6 +73,19 @@ public sealed class ReportModel(ReportIntake intake, IOptions<IntakeOptions> opt
             }
         }
 
+        foreach (var question in Channel.Questions)
+        {
+            var answer = ExtraAnswer(question.Id);
+            if (answer.Length > MaxTextLength)
+            {
+                ModelState.AddModelError("Input_Extra_" + question.Id.ToString("N"), "text.tooLong");
+            }
+            else if (question.Required && string.IsNullOrWhiteSpace(answer))
+            {
+                ModelState.AddModelError("Input_Extra_" + question.Id.ToString("N"), "question.required");
+            }
+        }
+
         if (Input.CategoryId is { } categoryId && Channel.Categories.All(c => c.Id != categoryId))
         {
             ModelState.AddModelError("Input.CategoryId", "category.unknown");
@@ -102,6 +118,9 @@ public sealed class ReportModel(ReportIntake intake, IOptions<IntakeOptions> opt
         ReceiptSalt = Convert.ToHexStringLower(await intake.ReceiptSaltAsync(ct));
 
     }
+
+    /// <summary>The reporter's answer to one of the channel's questions, as posted (empty when none).</summary>
+    public string ExtraAnswer(Guid questionId) => Input.Extra.TryGetValue(questionId, out var v) ? v ?? "" : "";
 
     public string CategoryName => Input.CategoryId is { } id ? Channel.Categories.FirstOrDefault(c => c.Id == id)?.Name ?? "" : "";
 }

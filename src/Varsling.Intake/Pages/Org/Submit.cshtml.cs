@@ -43,7 +43,8 @@ public sealed class SubmitModel(ReportIntake intake, PlainFormReader reader, Upl
         {
             Guid? categoryId = Guid.TryParse(form.Get("CategoryId"), out var id) ? id : null;
             var answers = new ReportAnswers(form.Get("What").Trim(), form.Optional("When"), form.Optional("Where"), form.Optional("Who"),
-                form.Optional("How"), form.Files.Select(f => f.Mention).ToList());
+                form.Optional("How"), form.Files.Select(f => f.Mention).ToList(),
+                Channel.Questions.Select(q => new QuestionAnswer(q.Id, q.Text, form.Get("Extra." + q.Id).Trim())).ToList());
             var filed = await intake.FilePlainAsync(Channel, new PlainReport(categoryId, answers,
                 new ReporterIdentity(form.Optional("Name"), form.Optional("Contact")), form.Files)
             {

@@ -43,6 +43,10 @@ async function open(list) {
         for (const [key, label] of [['when', t.textWhen], ['where', t.textWhere], ['who', t.textWho], ['how', t.textHow]]) {
           if (plain[key]) li.append(paragraph('', `${label} ${plain[key]}`));
         }
+        // Answers to the channel's own questions; reports filed before channels had questions have none.
+        for (const extra of plain.extra ?? []) {
+          if (extra.answer) li.append(paragraph('extra-answer', `${extra.question} ${extra.answer}`));
+        }
       } else {
         li.append(paragraph('prewrap message-text', plain.text));
       }

@@ -21,6 +21,11 @@ function start(form) {
   const value = (name) => (field(name) ? field(name).value.trim() : '');
   const label = (name) => document.querySelector(`label[for="Input_${name}"]`)?.textContent.replace(/\(.*\)/, '').trim() ?? name;
 
+  // The channel's own questions, in form order, with the text the reporter saw.
+  const questions = () => [...form.querySelectorAll('textarea[data-question-id]')].map((el) => ({
+    id: el.dataset.questionId, question: el.dataset.questionText, answer: el.value.trim(),
+  }));
+
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (!form.reportValidity()) return;
@@ -36,6 +41,7 @@ function start(form) {
     const category = field('CategoryId');
     if (category && category.value) add(label('CategoryId'), category.selectedOptions[0].textContent);
     for (const name of ['What', 'When', 'Where', 'Who', 'How']) if (value(name)) add(label(name), value(name));
+    for (const q of questions()) if (q.answer) add(q.question, q.answer);
     add(form.querySelector('fieldset legend').textContent,
       value('Name') || value('Contact') ? `${value('Name')} ${value('Contact')}`.trim() : form.dataset.textAnonymous);
     for (const file of fileInput.files) add(document.querySelector('label[for="js-file-input"]').textContent, file.name);
@@ -105,7 +111,7 @@ function start(form) {
 
     const optional = (name) => value(name) || null;
     const answersRecordId = crypto.randomUUID();
-    const answers = { what: value('What'), when: optional('When'), where: optional('Where'), who: optional('Who'), how: optional('How'), files: mentions };
+    const answers = { what: value('What'), when: optional('When'), where: optional('Where'), who: optional('Who'), how: optional('How'), files: mentions, extra: questions() };
     const sealedAnswers = await c.sealRecord(shared, caseId, answersRecordId, c.RecordKind.Answers, utf8(JSON.stringify(answers)));
     let identityRecordId = null;
     let identity = null;
