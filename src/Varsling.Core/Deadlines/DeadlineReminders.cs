@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Varsling.Core.Cases;
 using Varsling.Core.Data;
+using Varsling.Core.Organisations;
 using Varsling.Core.Notifications;
 
 namespace Varsling.Core.Deadlines;
@@ -69,7 +70,7 @@ public sealed partial class DeadlineReminders(
     private async Task<List<string>> RecipientsAsync(Guid channelId, CancellationToken ct) => await (
             from r in db.ChannelRecipients.IgnoreQueryFilters()
             join u in db.Users on r.UserId equals u.Id
-            where r.ChannelId == channelId && u.Email != null
+            where r.ChannelId == channelId && u.Email != null && (u.LockoutEnd == null || u.LockoutEnd < Administration.DeactivatedUntil)
             select u.Email!)
         .Distinct()
         .ToListAsync(ct);

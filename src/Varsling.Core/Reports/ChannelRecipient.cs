@@ -3,8 +3,9 @@ namespace Varsling.Core.Reports;
 /// <summary>
 /// A handler's membership of a channel: the channel's new cases are sealed to the member's current public key
 /// (read from <c>user_keys</c> when a report is filed), so a member who re-enrols after losing their key receives
-/// new cases under the new key. A member with no key yet (not enrolled, or reset) is skipped; a channel with no
-/// member who holds a key accepts no report, so no case is ever filed that nobody can read.
+/// new cases under the new key. A member with no key yet (not enrolled, or reset) or deactivated by an administrator
+/// is skipped; a channel with no active member who holds a key accepts no report, so no case is ever filed that
+/// nobody can read.
 /// </summary>
 public sealed class ChannelRecipient : IOrganisationOwned
 {

@@ -107,7 +107,8 @@ public sealed partial class ReportIntake(
         var recipients = (await (
                 from r in db.ChannelRecipients.AsNoTracking()
                 join k in db.UserKeys.AsNoTracking() on r.UserId equals k.UserId
-                where r.ChannelId == channel.Id
+                join u in db.Users.AsNoTracking() on r.UserId equals u.Id
+                where r.ChannelId == channel.Id && (u.LockoutEnd == null || u.LockoutEnd < Administration.DeactivatedUntil)
                 orderby r.UserId
                 select new RecipientKey(r.UserId, k.PublicKey))
             .ToListAsync(ct))

@@ -188,6 +188,31 @@ public sealed class FilingAndAnsweringAReport(MigratedDatabase database) : IClas
     }
 
     [Fact]
+    public async Task DeactivatedMember_ReceivesNoNewCase()
+    {
+        await using (var db = _handler.Context(database.ConnectionString))
+        {
+            var entity = await db.Channels.Where(c => c.Slug == "varsling").Select(c => c.LegalEntityId).SingleAsync();
+            db.Channels.Add(new Channel(Guid.NewGuid(), _handler.OrganisationId, entity, "revisjon", "Revisjon", ChannelKind.Internal));
+            await db.SaveChangesAsync();
+        }
+
+        var active = await Handlers.AddRecipientAsync(database.ConnectionString, DemoData.NordlysSlug, "revisjon");
+        var deactivated = await Handlers.AddRecipientAsync(database.ConnectionString, DemoData.NordlysSlug, "revisjon");
+        await using (var db = deactivated.Context(database.ConnectionString))
+        {
+            var user = await db.Users.SingleAsync(u => u.Id == deactivated.UserId);
+            user.LockoutEnd = Administration.DeactivatedUntil;
+            await db.SaveChangesAsync();
+        }
+
+        var recipients = await InScope(async sp =>
+            (await sp.GetRequiredService<ReportIntake>().GetChannelAsync(DemoData.NordlysSlug, "revisjon")).Recipients);
+
+        Assert.Equal([active.UserId], recipients.Select(r => r.UserId));
+    }
+
+    [Fact]
     public async Task SealedReport_MissingAHandlersKey_IsRefused()
     {
         var error = await InScope(async sp =>
