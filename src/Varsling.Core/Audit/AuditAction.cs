@@ -81,6 +81,18 @@ public enum AuditAction
 
     /// <summary>A handler wrote an internal note on a case; detail: the record id.</summary>
     NoteAdded,
+
+    /// <summary>A case was assigned to a handler or unassigned; detail: the assignee's user id or "unassigned".</summary>
+    CaseAssigned,
+
+    /// <summary>
+    /// A handler deleted a reporter's message or an attachment as manifestly irrelevant (Directive Art. 17);
+    /// detail: the deleted record or file id and the reason category, never content.
+    /// </summary>
+    RecordDeletedAsIrrelevant,
+
+    /// <summary>A handler registered an oral report on the reporter's behalf; the event's case id is the new case.</summary>
+    OralReportRegistered,
 }
 
 /// <summary>Who caused an audit event. Stored by name.</summary>
