@@ -120,8 +120,8 @@ public sealed partial class CaseWork(
     /// </summary>
     public async Task<Inbox> InboxAsync(Guid userId, InboxFilter filter, CancellationToken ct = default)
     {
-        var mine = db.CaseKeyGrants.Where(g => g.UserId == userId && g.Kind == CaseKeyKind.Shared).Select(g => g.CaseId);
-        var query = db.Cases.AsNoTracking().Where(c => mine.Contains(c.Id) && c.Status != CaseStatus.Purged);
+        var query = db.Cases.AsNoTracking().Where(c => c.Status != CaseStatus.Purged
+            && db.CaseKeyGrants.Any(g => g.CaseId == c.Id && g.UserId == userId && g.Kind == CaseKeyKind.Shared));
         if (filter.Status is { } status)
         {
             query = query.Where(c => c.Status == status);
@@ -169,7 +169,8 @@ public sealed partial class CaseWork(
         var page = Math.Clamp(filter.Page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
         var sorted = filter.Sort switch
         {
-            InboxSort.NextDeadline => query.OrderBy(c => c.NextDue == null).ThenBy(c => c.NextDue).ThenByDescending(c => c.ReceivedAt).ThenBy(c => c.Reference),
+            // PostgreSQL sorts NULL last in ascending order, as the index stores it: cases with nothing pending come last.
+            InboxSort.NextDeadline => query.OrderBy(c => c.NextDue).ThenByDescending(c => c.ReceivedAt).ThenBy(c => c.Reference),
             InboxSort.Received => query.OrderByDescending(c => c.ReceivedAt).ThenBy(c => c.Reference),
         };
         var cases = await sorted.Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
@@ -181,7 +182,10 @@ public sealed partial class CaseWork(
             AssigneeName = c.AssigneeId is { } a && names.TryGetValue(a, out var n) ? n : null,
         }).ToList();
 
-        var myChannels = await db.Cases.AsNoTracking().Where(c => mine.Contains(c.Id)).Select(c => c.ChannelId).Distinct().ToListAsync(ct);
+        // One early-stopping probe per channel (there are few) instead of a scan of all the person's cases.
+        var myChannels = await db.Channels.AsNoTracking()
+            .Where(ch => db.Cases.Any(c => c.ChannelId == ch.Id && db.CaseKeyGrants.Any(g => g.CaseId == c.Id && g.UserId == userId && g.Kind == CaseKeyKind.Shared)))
+            .Select(ch => ch.Id).ToListAsync(ct);
         var options = myChannels.Select(id => new ChannelOption(id, channels[id].Name)).OrderBy(c => c.Name, StringComparer.CurrentCulture).ToList();
         return new Inbox(rows, options, total, page, PageSize);
     }
