@@ -35,7 +35,8 @@ public sealed class EveryEndpointIsScoped(CasesHost host) : IClassFixture<CasesH
 
     private static Probe Get(string path) => new("GET", _ => path);
 
-    private static readonly string[] s_caseHandlers = ["Acknowledge", "Investigate", "Feedback", "Close", "Reopen", "Message", "Note"];
+    private static readonly string[] s_caseHandlers =
+        ["Acknowledge", "Investigate", "Feedback", "Close", "Reopen", "Message", "Note", "Extend", "Assign", "Recuse", "DeleteMessage", "DeleteFile"];
 
     private static readonly Dictionary<string, Rule> s_rules = new(StringComparer.Ordinal)
     {
@@ -54,6 +55,9 @@ public sealed class EveryEndpointIsScoped(CasesHost host) : IClassFixture<CasesH
         ["{lang}/cases/{id:guid}"] = new(
             [new("GET", t => $"/nb/cases/{t.CaseId}"), .. s_caseHandlers.Select(h => new Probe("POST", t => $"/nb/cases/{t.CaseId}?handler={h}"))],
             SignIn, "404", "404", "200"),
+        // Any handler may register an oral report, on their own organisation's channels only; the probe's fields are
+        // not a registration, so the page answers with its form again and files nothing.
+        ["{lang}/cases/register"] = new([Get("/nb/cases/register"), new("POST", _ => "/nb/cases/register")], SignIn, "200", "200", "200"),
         ["{lang}/legal/export"] = new([Get("/nb/legal/export"), new("POST", _ => "/nb/legal/export")], SignIn, "404", "404", "404"),
         ["{lang}/statistics"] = new([Get("/nb/statistics")], SignIn, "404", "404", "404"),
         ["{lang}/privacy/requests"] = new(
