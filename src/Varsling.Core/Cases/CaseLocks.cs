@@ -49,7 +49,11 @@ internal static class CaseLocks
         return await db.Cases.SingleAsync(c => c.Id == caseId, ct);
     }
 
-    /// <summary>Locks the case row and moves its version (xmin) without changing any value.</summary>
+    /// <summary>
+    /// Locks the case row and moves its version (xmin) without changing any value. A <see cref="Case"/> the same
+    /// context tracked from before the touch then holds the old version, so writers of entries read the case
+    /// untracked, or through <see cref="LockAsync"/>, which touches first and reads afterwards.
+    /// </summary>
     internal static Task TouchAsync(VarslingDbContext db, Guid caseId, CancellationToken ct) =>
         db.Database.ExecuteSqlInterpolatedAsync($"UPDATE cases SET status = status WHERE id = {caseId}", ct);
 }

@@ -235,7 +235,7 @@ public sealed partial class ReporterMailbox(
             throw new RuleViolationException("The message is malformed or too large.");
         }
 
-        var c = await db.Cases.SingleOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("No such case.");
+        var c = await db.Cases.AsNoTracking().SingleOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("No such case.");
         if (c.Status is CaseStatus.Closed or CaseStatus.Purged)
         {
             throw new RuleViolationException("This case is closed; file a new report and mention this one.");
