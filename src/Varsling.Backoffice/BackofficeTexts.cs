@@ -542,5 +542,72 @@ public sealed class BackofficeTexts : TextCatalog
         Add("audit.newer", "Nyere", "Newer");
         Add("audit.older", "Eldre", "Older");
         Add("audit.page", "Side {0}", "Page {0}");
+
+        // Case work: assignment, recusal, delete as irrelevant, oral reports, extension, paging, stale forms.
+        Add("cases.assignee", "Ansvarlig", "Assignee");
+        Add("cases.unassigned", "Ikke tildelt", "Unassigned");
+        Add("cases.assignment", "Tildeling", "Assignment");
+        Add("cases.assignedToMe", "Tildelt meg", "Assigned to me");
+        Add("cases.unassignedOnly", "Ikke tildelt", "Unassigned");
+        Add("cases.count", "{0} saker – side {1} av {2}", "{0} cases – page {1} of {2}");
+        Add("cases.previous", "Forrige side", "Previous page");
+        Add("cases.next", "Neste side", "Next page");
+        Add("cases.paging", "Sider", "Pages");
+        Add("cases.register", "Registrer muntlig varsel", "Register an oral report");
+        Add("cases.recused", "Du har trådt til side i saken. Nøklene dine til saken er slettet.", "You have stood aside from the case. Your keys to it have been deleted.");
+        Add("case.stale", "Saken er endret siden du åpnet den, og ingenting ble lagret. Les siden på nytt og prøv igjen.",
+            "The case changed since you opened it, and nothing was saved. Reload the page and try again.");
+        Add("case.assignment", "Tildeling og inhabilitet", "Assignment and conflicts of interest");
+        Add("case.assignTo", "Ansvarlig saksbehandler", "Responsible handler");
+        Add("case.assign", "Lagre tildeling", "Save assignment");
+        Add("case.assignMe", "Tildel meg", "Assign to me");
+        Add("case.recuseLabel", "Jeg er inhabil – begrunnelse", "I have a conflict of interest – reason");
+        Add("case.recuseHint",
+            "Begrunnelsen lagres kryptert som internt notat. Nøklene dine til saken slettes, og du mister tilgangen. Den siste med tilgang kan ikke tre til side.",
+            "The reason is stored encrypted as an internal note. Your keys to the case are deleted and you lose access. The last person with access cannot stand aside.");
+        Add("case.recuse", "Tre til side", "Stand aside");
+        Add("case.irrelevantReason", "Hvorfor irrelevant", "Why irrelevant");
+        Add("case.chooseReason", "Velg en begrunnelse", "Choose a reason");
+        Add("case.deleteIrrelevant", "Slett som irrelevant", "Delete as irrelevant");
+        Add("irrelevant.NotRelatedToTheReport", "Har ikke med varselet å gjøre", "Not related to the report");
+        Add("irrelevant.ExcessivePersonalData", "Flere personopplysninger enn saken trenger", "More personal data than the case needs");
+        Add("irrelevant.SpecialCategoryData", "Særlige kategorier personopplysninger saken ikke trenger", "Special categories of personal data the case does not need");
+        Add("irrelevant.Duplicate", "Dobbelt opp", "Duplicate");
+        Add("template.deletedIrrelevant", "En oppføring ble slettet som irrelevant {0}.", "An entry was deleted as irrelevant on {0}.");
+        Add("template.minutesAgreed", "Varsleren har godtatt referatet av det muntlige varselet.", "The reporter agreed to the minutes of the oral report.");
+        Add("case.extensionReason", "Begrunnelse for forlenget frist", "Reason for the extended deadline");
+        Add("case.extendLabel", "Forleng fristen for tilbakemelding til seks måneder – begrunnelse", "Extend the feedback period to six months – reason");
+        Add("case.extendHint", "Bare for eksterne kanaler, i saker der det er godt begrunnet (direktivet art. 11(2)).",
+            "External channels only, in duly justified cases (Directive Art. 11(2)).");
+        Add("case.extend", "Forleng fristen", "Extend the period");
+        Add("case.extendInternal", "Fristen for tilbakemelding kan ikke forlenges i en intern kanal; bare eksterne kanaler kan forlenge (direktivet art. 11(2)).",
+            "The feedback period cannot be extended on an internal channel; only external channels may extend it (Directive Art. 11(2)).");
+        Add("case.oral", "Muntlig varsel", "Oral report");
+        Add("case.minutes", "Referat av muntlig varsel", "Minutes of the oral report");
+        Add("case.minutesAgreed", "Varsleren har godtatt referatet", "The reporter agreed to the minutes");
+        Add("case.minutesNotAgreed", "Ikke ennå", "Not yet");
+        Add("medium.Phone", "Telefon", "Phone");
+        Add("medium.Meeting", "Møte", "Meeting");
+        Add("register.title", "Registrer muntlig varsel", "Register an oral report");
+        Add("register.lead",
+            "Et varsel gitt på telefon eller i møte registreres her på varslerens vegne, med fullstendig og nøyaktig referat. Varsleren får en kvitteringskode og kan kontrollere, rette og godta referatet i den anonyme postkassen.",
+            "A report made by phone or in a meeting is registered here on the reporter's behalf, with complete and accurate minutes. The reporter gets a receipt code and can check, correct and agree to the minutes in the anonymous mailbox.");
+        Add("register.channel", "Kanal", "Channel");
+        Add("register.noChannels", "Du er ikke saksbehandler for noen åpen kanal.", "You are not a handler of any open channel.");
+        Add("register.category", "Kategori (valgfri)", "Category (optional)");
+        Add("register.medium", "Hvordan varselet ble gitt", "How the report was made");
+        Add("register.date", "Dato for varselet", "Date of the report");
+        Add("register.minutes", "Referat eller utskrift", "Minutes or transcript");
+        Add("register.minutesHint", "Fullstendig og nøyaktig. Varsleren får lese og rette det.", "Complete and accurate. The reporter will read and can correct it.");
+        Add("register.name", "Varslerens navn (valgfritt)", "The reporter's name (optional)");
+        Add("register.contact", "Varslerens kontaktinformasjon (valgfri)", "The reporter's contact details (optional)");
+        Add("register.submit", "Registrer varselet", "Register the report");
+        Add("register.fill", "Velg kanal, hvordan og når varselet ble gitt, og skriv referatet.", "Choose the channel, how and when the report was made, and write the minutes.");
+        Add("register.done", "Varselet er registrert som sak", "The report is registered as case");
+        Add("register.code", "Kvitteringskode til varsleren", "Receipt code for the reporter");
+        Add("register.codeHint",
+            "Gi koden til varsleren nå. Den vises bare denne ene gangen, lagres ikke og kan ikke hentes fram igjen. Med koden logger varsleren inn i den anonyme postkassen.",
+            "Give the code to the reporter now. It is shown this once only, is not stored and cannot be shown again. With it, the reporter logs in to the anonymous mailbox.");
+        Add("register.open", "Åpne saken", "Open the case");
     }
 }

@@ -62,6 +62,9 @@ public static class DependencyInjection
         services.AddScoped<ReporterMailbox>();
         services.AddScoped<HandlerMessages>();
         services.AddScoped<Cases.CaseWork>();
+        services.AddScoped<Cases.CaseAccess>();
+        services.AddScoped<Cases.IrrelevantData>();
+        services.AddScoped<OralReports>();
         return services;
     }
 

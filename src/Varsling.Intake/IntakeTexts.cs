@@ -130,6 +130,15 @@ public sealed class IntakeTexts : TextCatalog
         Add("author.Reporter", "Du", "You");
         Add("author.Handler", "Saksbehandler", "Case handler");
         Add("author.System", "Automatisk melding", "Automatic message");
+        Add("template.deletedIrrelevant", "En oppføring ble slettet som irrelevant for saken denne dagen.", "An entry was deleted as irrelevant to the case on this day.");
+        Add("template.minutesAgreed", "Du godtok referatet av det muntlige varselet ditt.", "You agreed to the minutes of your oral report.");
+        Add("minutes.label", "Referat av det muntlige varselet ditt – kontroller det", "Minutes of your oral report – please check");
+        Add("minutes.lead",
+            "Saksbehandleren skrev dette referatet da du varslet muntlig. Les det nøye. Er det fullstendig og riktig, kan du godta det. Er noe feil eller mangler noe, svar med rettelsene dine nedenfor.",
+            "The case handler wrote these minutes when you reported orally. Read them carefully. If they are complete and accurate, you can agree to them. If something is wrong or missing, reply with your corrections below.");
+        Add("minutes.agree", "Jeg godtar referatet", "I agree to the minutes");
+        Add("minutes.agreed", "Du godtok referatet", "You agreed to the minutes on");
+        Add("minutes.failed", "Kunne ikke godta referatet", "Could not agree to the minutes");
         Add("template.acknowledgement", "Takk for varselet. Vi bekrefter at det er mottatt, og vil følge det opp. Du får tilbakemelding i denne postkassen.",
             "Thank you for your report. We confirm that it has been received and will follow it up. You will get feedback in this mailbox.");
         Add("status.Received", "Mottatt", "Received");

@@ -146,7 +146,7 @@ public sealed class ExportPdfScenario : IScenario
             await db.SaveChangesAsync(ct);
 
             clock.Advance(TimeSpan.FromHours(3));
-            await scope.ServiceProvider.GetRequiredService<CaseWork>().CloseAsync(c.Id, handler.UserId, handler.Key, outcomes[i % outcomes.Length], Summary(i), ct);
+            await scope.ServiceProvider.GetRequiredService<CaseWork>().CloseAsync(c.Id, handler.UserId, handler.Key, outcomes[i % outcomes.Length], Summary(i), ct: ct);
             clock.Advance(TimeSpan.FromHours(3));
         }
 

@@ -52,6 +52,29 @@ public static class Handlers
         return new TestHandler(userId, orgId, key);
     }
 
+    /// <summary>Makes the handler a recipient of another channel of their organisation: its new cases are sealed to them too.</summary>
+    public static async Task AddToChannelAsync(this TestHandler handler, string connectionString, string channelSlug)
+    {
+        await using var db = TestDb.Create(connectionString, handler.OrganisationId);
+        var channel = await db.Channels.SingleAsync(c => c.Slug == channelSlug);
+        db.ChannelRecipients.Add(new ChannelRecipient(Guid.NewGuid(), handler.OrganisationId, channel.Id, handler.UserId));
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// A new channel of the organisation, on the legal entity of <paramref name="likeChannelSlug"/>, with no recipients
+    /// yet: a test that needs an exact set of handlers, or an external channel, makes its own. Returns its slug.
+    /// </summary>
+    public static async Task<string> AddChannelAsync(string connectionString, Guid organisationId, ChannelKind kind, string likeChannelSlug = "varsling")
+    {
+        await using var db = TestDb.Create(connectionString, organisationId);
+        var like = await db.Channels.SingleAsync(c => c.Slug == likeChannelSlug);
+        var slug = "c" + Guid.NewGuid().ToString("N")[..10];
+        db.Channels.Add(new Channel(Guid.NewGuid(), organisationId, like.LegalEntityId, slug, "Test channel " + slug, kind));
+        await db.SaveChangesAsync();
+        return slug;
+    }
+
     /// <summary>A context scoped to the handler's organisation.</summary>
     public static VarslingDbContext Context(this TestHandler handler, string connectionString) => TestDb.Create(connectionString, handler.OrganisationId);
 }

@@ -123,6 +123,18 @@ public enum AuditAction
 
     /// <summary>An administrator read the audit log; detail: the page and whether filters were set.</summary>
     AuditLogViewed,
+
+    /// <summary>A case was assigned to a handler or unassigned; detail: the assignee's user id or "unassigned".</summary>
+    CaseAssigned,
+
+    /// <summary>
+    /// A handler deleted a reporter's message or an attachment as manifestly irrelevant (Directive Art. 17);
+    /// detail: the deleted record or file id and the reason category, never content.
+    /// </summary>
+    RecordDeletedAsIrrelevant,
+
+    /// <summary>A handler registered an oral report on the reporter's behalf; the event's case id is the new case.</summary>
+    OralReportRegistered,
 }
 
 /// <summary>Who caused an audit event. Stored by name.</summary>

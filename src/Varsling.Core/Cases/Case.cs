@@ -79,8 +79,26 @@ public sealed class Case : IOrganisationOwned
 
     public bool OnLegalHold => LegalHoldReason is not null;
 
-    /// <summary>Optimistic concurrency token (PostgreSQL xmin), so two handlers cannot both move the lifecycle.</summary>
+    /// <summary>
+    /// Optimistic concurrency token (PostgreSQL xmin), so two handlers cannot both move the lifecycle. Every entry
+    /// written to the case also moves it (see <c>ReporterMailbox.NextSequenceAsync</c>), so a form opened before the
+    /// newest message is stale.
+    /// </summary>
     public uint Version { get; private set; }
+
+    // Case work (issue 5 §4): assignment, the stored next legal due date for the inbox, oral reports.
+
+    /// <summary>The handler responsible for the case, one of those who hold its keys; null while unassigned.</summary>
+    public Guid? AssigneeId { get; private set; }
+
+    /// <summary>
+    /// The earliest legal due date still pending (acknowledgement, else feedback), null when none is or the case is
+    /// closed; stored so the inbox sorts and pages in SQL.
+    /// </summary>
+    public DateOnly? NextDue { get; private set; }
+
+    /// <summary>How an oral report was made (Directive Art. 9(2)); null for a written report.</summary>
+    public ReportMedium? OralMedium { get; private set; }
 
     public void Acknowledge(DateTimeOffset at, CaseClockContext clock)
     {
@@ -103,6 +121,7 @@ public sealed class Case : IOrganisationOwned
         RequireOpenAndAcknowledged("given feedback");
         FeedbackGivenAt ??= NotBeforeReceipt(at);
         Status = CaseStatus.FeedbackGiven;
+        NextDue = PendingDue();
     }
 
     public void ExtendFeedback(string reason, CaseClockContext clock)
@@ -161,6 +180,7 @@ public sealed class Case : IOrganisationOwned
         }
 
         Status = CaseStatus.Purged;
+        NextDue = null;
     }
 
     /// <summary>True when the case is closed, its purge date is today or earlier, and no legal hold pauses it.</summary>
@@ -253,6 +273,37 @@ public sealed class Case : IOrganisationOwned
         FeedbackDue = deadlines.Feedback.Due;
         FeedbackTarget = deadlines.Feedback.Target;
         PurgeDue = deadlines.PurgeDue;
+        NextDue = PendingDue();
+    }
+
+    private DateOnly? PendingDue() =>
+        !IsOpen ? null
+        : AcknowledgedAt is null ? AcknowledgementDue
+        : FeedbackGivenAt is null ? FeedbackDue
+        : null;
+
+    private bool IsOpen => Status is not (CaseStatus.Closed or CaseStatus.Purged);
+
+    /// <summary>Hands the case to <paramref name="assignee"/> (null: unassigned). Whether they hold its keys is the caller's check.</summary>
+    public void AssignTo(Guid? assignee)
+    {
+        if (Status is CaseStatus.Purged)
+        {
+            throw Illegal("assigned");
+        }
+
+        AssigneeId = assignee;
+    }
+
+    /// <summary>Marks a newly received case as registered by a handler from an oral report.</summary>
+    internal void RecordOral(ReportMedium medium)
+    {
+        if (!Enum.IsDefined(medium))
+        {
+            throw new RuleViolationException("Choose how the report was made.");
+        }
+
+        OralMedium = medium;
     }
 
     internal static string Describe(CaseStatus status) => status switch
@@ -264,6 +315,16 @@ public sealed class Case : IOrganisationOwned
         CaseStatus.Closed => "closed",
         CaseStatus.Purged => "purged",
     };
+}
+
+/// <summary>How an oral report reached the organisation (Directive Art. 9(2)). Stored by name.</summary>
+public enum ReportMedium
+{
+    /// <summary>By telephone or another voice messaging system.</summary>
+    Phone,
+
+    /// <summary>In a physical meeting, at the reporter's request.</summary>
+    Meeting,
 }
 
 /// <summary>Lifecycle actions a person can take on a case.</summary>

@@ -21,8 +21,20 @@ public enum InboxSort
     Received,
 }
 
-/// <summary>Inbox filters; every one optional.</summary>
-public sealed record InboxFilter(CaseStatus? Status = null, Guid? ChannelId = null, bool OverdueOnly = false, InboxSort Sort = InboxSort.NextDeadline);
+/// <summary>Which cases by assignment the inbox lists.</summary>
+public enum InboxAssignment
+{
+    Any,
+
+    /// <summary>Assigned to the person asking.</summary>
+    Mine,
+
+    Unassigned,
+}
+
+/// <summary>Inbox filters; every one optional. <see cref="Page"/> counts from 1.</summary>
+public sealed record InboxFilter(CaseStatus? Status = null, Guid? ChannelId = null, bool OverdueOnly = false, InboxSort Sort = InboxSort.NextDeadline,
+    InboxAssignment Assignment = InboxAssignment.Any, int Page = 1);
 
 /// <summary>
 /// One deadline as a handler sees it: the legal due date, the internal target, and where it stands. <see cref="Marker"/>
@@ -31,7 +43,7 @@ public sealed record InboxFilter(CaseStatus? Status = null, Guid? ChannelId = nu
 public sealed record DeadlineView(DateOnly Due, DateOnly Target, DeadlineStatus? Marker, DateOnly? MetOn);
 
 public sealed record InboxRow(Guid Id, string Reference, CaseStatus Status, Guid ChannelId, string ChannelName, string LegalEntityName,
-    DateOnly Received, DeadlineView Acknowledgement, DeadlineView Feedback)
+    DateOnly Received, DeadlineView Acknowledgement, DeadlineView Feedback, Guid? AssigneeId = null, string? AssigneeName = null)
 {
     /// <summary>The earliest legal due date still pending, if any.</summary>
     public DateOnly? NextDue => new[] { Acknowledgement, Feedback }.Where(d => d.Marker is not null).Select(d => (DateOnly?)d.Due).Min();
@@ -41,7 +53,14 @@ public sealed record InboxRow(Guid Id, string Reference, CaseStatus Status, Guid
 
 public sealed record ChannelOption(Guid Id, string Name);
 
-public sealed record Inbox(IReadOnlyList<InboxRow> Rows, IReadOnlyList<ChannelOption> Channels);
+/// <summary>One page of the inbox: its rows, how many cases match in all, and which page of how many this is.</summary>
+public sealed record Inbox(IReadOnlyList<InboxRow> Rows, IReadOnlyList<ChannelOption> Channels, int Total = 0, int Page = 1, int PageSize = CaseWork.PageSize)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>A handler who holds the case's keys, and so may be assigned it.</summary>
+public sealed record CaseHandler(Guid UserId, string Name);
 
 /// <summary>An attachment named by a decrypted entry.</summary>
 public sealed record CaseFile(Guid Id, string Name, long Size);
@@ -49,7 +68,26 @@ public sealed record CaseFile(Guid Id, string Name, long Size);
 /// <summary>A case opened by a handler: its metadata, the lifecycle steps allowed now, and every entry decrypted.</summary>
 public sealed record CaseView(InboxRow Summary, DateOnly? Acknowledged, DateOnly? FeedbackGiven, DateOnly? Closed, CaseOutcome? Outcome,
     IReadOnlySet<CaseAction> Allowed, ReportAnswers? Answers, ReporterIdentity? Identity, IReadOnlyList<HandlerEntry> Thread,
-    IReadOnlyList<HandlerEntry> Notes, HandlerEntry? ClosingSummary, IReadOnlyList<CaseFile> Files, bool CanWriteNotes, bool CanWriteSummary);
+    IReadOnlyList<HandlerEntry> Notes, HandlerEntry? ClosingSummary, IReadOnlyList<CaseFile> Files, bool CanWriteNotes, bool CanWriteSummary)
+{
+    /// <summary>The case's concurrency version when it was opened; every form carries it back (<see cref="CaseChangedException"/>).</summary>
+    public uint Version { get; init; }
+
+    /// <summary>The handlers who hold the case's keys: those it can be assigned to.</summary>
+    public IReadOnlyList<CaseHandler> Handlers { get; init; } = [];
+
+    /// <summary>How the report was made when a handler registered it from an oral report; null for a written one.</summary>
+    public ReportMedium? OralMedium { get; init; }
+
+    /// <summary>The day the reporter agreed to the minutes of their oral report; null while they have not.</summary>
+    public DateOnly? MinutesAgreed { get; init; }
+
+    /// <summary>True when the feedback period may be extended: an external channel, feedback pending, not yet extended.</summary>
+    public bool CanExtendFeedback { get; init; }
+
+    /// <summary>Why the feedback period was extended, when it was.</summary>
+    public string? FeedbackExtensionReason { get; init; }
+}
 
 /// <summary>What a download needs before the bytes: the name the reporter gave the file.</summary>
 public sealed record FileDownload(Guid CaseId, Guid FileId, string Name, long Size);
@@ -73,11 +111,17 @@ public sealed partial class CaseWork(
     /// <summary>The longest message, note or summary a handler may write.</summary>
     public const int MaxTextLength = 20_000;
 
-    /// <summary>The person's cases in the current organisation, filtered and sorted.</summary>
+    /// <summary>How many inbox rows a page holds.</summary>
+    public const int PageSize = 50;
+
+    /// <summary>
+    /// One page of the person's cases in the current organisation, filtered, sorted and paged in SQL (indexes on
+    /// (organisation, next due, received) and (organisation, received)), with the total that match.
+    /// </summary>
     public async Task<Inbox> InboxAsync(Guid userId, InboxFilter filter, CancellationToken ct = default)
     {
-        var mine = db.CaseKeyGrants.Where(g => g.UserId == userId).Select(g => g.CaseId);
-        var query = db.Cases.AsNoTracking().Where(c => mine.Contains(c.Id) && c.Status != CaseStatus.Purged);
+        var query = db.Cases.AsNoTracking().Where(c => c.Status != CaseStatus.Purged
+            && db.CaseKeyGrants.Any(g => g.CaseId == c.Id && g.UserId == userId && g.Kind == CaseKeyKind.Shared));
         if (filter.Status is { } status)
         {
             query = query.Where(c => c.Status == status);
@@ -88,25 +132,62 @@ public sealed partial class CaseWork(
             query = query.Where(c => c.ChannelId == channelId);
         }
 
-        var cases = await query.ToListAsync(ct);
+        query = filter.Assignment switch
+        {
+            InboxAssignment.Any => query,
+            InboxAssignment.Mine => query.Where(c => c.AssigneeId == userId),
+            InboxAssignment.Unassigned => query.Where(c => c.AssigneeId == null),
+        };
+
         var channels = await db.Channels.AsNoTracking().ToDictionaryAsync(c => c.Id, ct);
         var entities = await db.LegalEntities.AsNoTracking().ToDictionaryAsync(e => e.Id, ct);
         var now = time.GetUtcNow();
-        IEnumerable<InboxRow> rows = cases.Select(c => Row(c, channels[c.ChannelId], entities[c.LegalEntityId], now));
         if (filter.OverdueOnly)
         {
-            rows = rows.Where(r => r.Overdue);
+            // A pending legal due date is overdue once its local day has ended: it lies before today in the case's
+            // jurisdiction. Each legal entity has its own today.
+            // Each legal entity has its own today; entities sharing a today are grouped, so the predicate has one
+            // term per distinct local date (one or two in practice).
+            var byToday = entities.Values.GroupBy(e => Jurisdictions.Get(e.JurisdictionCode).LocalDate(now), e => e.Id)
+                .Select(g => (Today: g.Key, Ids: g.ToList())).ToList();
+            var first = byToday.Count > 0 ? byToday[0] : (Today: DateOnly.MinValue, Ids: new List<Guid>());
+            var second = byToday.Count > 1 ? byToday[1] : first;
+            var rest = byToday.Skip(2).SelectMany(g => g.Ids).ToList();
+            if (rest.Count > 0)
+            {
+                // More than two local dates at once: the remaining entities use the earliest, which never marks a
+                // case overdue too soon.
+                var earliest = byToday.Min(g => g.Today);
+                second = (earliest, second.Ids.Concat(rest).ToList());
+            }
+
+            query = query.Where(c => (first.Ids.Contains(c.LegalEntityId) && c.NextDue < first.Today)
+                || (second.Ids.Contains(c.LegalEntityId) && c.NextDue < second.Today));
         }
 
-        rows = filter.Sort switch
+        var total = await query.CountAsync(ct);
+        var page = Math.Clamp(filter.Page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        var sorted = filter.Sort switch
         {
-            InboxSort.NextDeadline => rows.OrderBy(r => r.NextDue is null).ThenBy(r => r.NextDue).ThenByDescending(r => r.Received).ThenBy(r => r.Reference),
-            InboxSort.Received => rows.OrderByDescending(r => r.Received).ThenBy(r => r.Reference),
+            // PostgreSQL sorts NULL last in ascending order, as the index stores it: cases with nothing pending come last.
+            InboxSort.NextDeadline => query.OrderBy(c => c.NextDue).ThenByDescending(c => c.ReceivedAt).ThenBy(c => c.Reference),
+            InboxSort.Received => query.OrderByDescending(c => c.ReceivedAt).ThenBy(c => c.Reference),
         };
+        var cases = await sorted.Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var assignees = cases.Where(c => c.AssigneeId is not null).Select(c => c.AssigneeId!.Value).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => assignees.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var rows = cases.Select(c => Row(c, channels[c.ChannelId], entities[c.LegalEntityId], now) with
+        {
+            AssigneeId = c.AssigneeId,
+            AssigneeName = c.AssigneeId is { } a && names.TryGetValue(a, out var n) ? n : null,
+        }).ToList();
 
-        var myChannels = await db.Cases.AsNoTracking().Where(c => mine.Contains(c.Id)).Select(c => c.ChannelId).Distinct().ToListAsync(ct);
+        // One early-stopping probe per channel (there are few) instead of a scan of all the person's cases.
+        var myChannels = await db.Channels.AsNoTracking()
+            .Where(ch => db.Cases.Any(c => c.ChannelId == ch.Id && db.CaseKeyGrants.Any(g => g.CaseId == c.Id && g.UserId == userId && g.Kind == CaseKeyKind.Shared)))
+            .Select(ch => ch.Id).ToListAsync(ct);
         var options = myChannels.Select(id => new ChannelOption(id, channels[id].Name)).OrderBy(c => c.Name, StringComparer.CurrentCulture).ToList();
-        return new Inbox(rows.ToList(), options);
+        return new Inbox(rows, options, total, page, PageSize);
     }
 
     /// <summary>Opens a case with the person's key; the view and the decryption are audited.</summary>
@@ -142,14 +223,77 @@ public sealed partial class CaseWork(
         }
 
         LogOpened(logger, caseId, userId);
-        return new CaseView(Row(c, channel, entity, time.GetUtcNow()), Day(c.AcknowledgedAt), Day(c.FeedbackGivenAt), Day(c.ClosedAt), c.Outcome,
+        var holders = await HandlersAsync(db, caseId, ct);
+        var row = Row(c, channel, entity, time.GetUtcNow()) with
+        {
+            AssigneeId = c.AssigneeId,
+            AssigneeName = holders.FirstOrDefault(h => h.UserId == c.AssigneeId)?.Name,
+        };
+        return new CaseView(row, Day(c.AcknowledgedAt), Day(c.FeedbackGivenAt), Day(c.ClosedAt), c.Outcome,
             allowed, answers, identity, thread, notes, summary, files,
-            kinds.Contains(CaseKeyKind.Internal), kinds.Contains(CaseKeyKind.Summary));
+            kinds.Contains(CaseKeyKind.Internal), kinds.Contains(CaseKeyKind.Summary))
+        {
+            Version = c.Version,
+            Handlers = holders,
+            OralMedium = c.OralMedium,
+            MinutesAgreed = thread.FirstOrDefault(e => e.TemplateId == SystemTemplates.MinutesAgreed)?.Date,
+            CanExtendFeedback = channel.Kind == ChannelKind.External && c.FeedbackExtensionReason is null && c.FeedbackGivenAt is null
+                && c.Status is not (CaseStatus.Closed or CaseStatus.Purged),
+            FeedbackExtensionReason = c.FeedbackExtensionReason,
+        };
+    }
+
+    /// <summary>The handlers holding the case's shared key, by name: the people who can read it and be assigned it.</summary>
+    internal static async Task<IReadOnlyList<CaseHandler>> HandlersAsync(VarslingDbContext db, Guid caseId, CancellationToken ct)
+    {
+        var ids = db.CaseKeyGrants.Where(g => g.CaseId == caseId && g.Holder == KeyHolder.Handler && g.Kind == CaseKeyKind.Shared)
+            .Select(g => g.UserId!.Value);
+        return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.DisplayName).ThenBy(u => u.Id)
+            .Select(u => new CaseHandler(u.Id, u.DisplayName)).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Extends the feedback period of an external channel's case to six months with the recorded reason
+    /// (Directive Art. 11(2)); refused on internal channels, after feedback, and once extended.
+    /// </summary>
+    public async Task ExtendFeedbackAsync(Guid caseId, Guid userId, string reason, uint? expectedVersion = null, CancellationToken ct = default)
+    {
+        var text = string.IsNullOrWhiteSpace(reason) ? throw new RuleViolationException("Give the reason for the extension.") : reason.Trim();
+        if (text.Length > MaxExtensionReasonLength)
+        {
+            throw new RuleViolationException($"The reason can be at most {MaxExtensionReasonLength:N0} characters.");
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var c = await LockAsync(caseId, userId, expectedVersion, ct);
+        if (c.FeedbackExtensionReason is not null)
+        {
+            throw new RuleViolationException($"The feedback period of case {c.Reference} is already extended.");
+        }
+
+        var before = c.FeedbackDue;
+        c.ExtendFeedback(text, await ClockAsync(c, ct));
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(new AuditEntry(c.OrganisationId, AuditActor.User(userId), AuditAction.DeadlineExtended, caseId,
+            $"feedback due {before:yyyy-MM-dd}→{c.FeedbackDue:yyyy-MM-dd}"), ct);
+        await tx.CommitAsync(ct);
+        LogExtended(logger, caseId, userId);
+    }
+
+    /// <summary>The longest reason for a feedback extension (the column's length).</summary>
+    public const int MaxExtensionReasonLength = 2000;
+
+    private async Task<CaseClockContext> ClockAsync(Case c, CancellationToken ct)
+    {
+        var org = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == c.OrganisationId, ct);
+        var entity = await db.LegalEntities.AsNoTracking().SingleAsync(e => e.Id == c.LegalEntityId, ct);
+        var channel = await db.Channels.AsNoTracking().SingleAsync(x => x.Id == c.ChannelId, ct);
+        return CaseClockContexts.For(org, entity, channel);
     }
 
     /// <summary>Acknowledges receipt: the status changes and the reporter gets the acknowledgement template message.</summary>
-    public Task AcknowledgeAsync(Guid caseId, Guid userId, CancellationToken ct = default) =>
-        TransitionAsync(caseId, userId, async (c, clock, today, sequence) =>
+    public Task AcknowledgeAsync(Guid caseId, Guid userId, uint? expectedVersion = null, CancellationToken ct = default) =>
+        TransitionAsync(caseId, userId, expectedVersion, async (c, clock, today, sequence) =>
         {
             c.Acknowledge(time.GetUtcNow(), clock);
             db.CaseRecords.Add(CaseRecord.FromTemplate(Guid.NewGuid(), c.OrganisationId, c.Id, sequence, today, SystemTemplates.Acknowledgement));
@@ -157,10 +301,10 @@ public sealed partial class CaseWork(
         }, ct);
 
     /// <summary>Gives feedback: the feedback text goes to the reporter as a sealed message in the same transaction.</summary>
-    public Task GiveFeedbackAsync(Guid caseId, Guid userId, P256KeyPair key, string feedback, CancellationToken ct = default)
+    public Task GiveFeedbackAsync(Guid caseId, Guid userId, P256KeyPair key, string feedback, uint? expectedVersion = null, CancellationToken ct = default)
     {
         var text = RequireText(feedback, "Write the feedback to the reporter.");
-        return TransitionAsync(caseId, userId, async (c, _, today, sequence) =>
+        return TransitionAsync(caseId, userId, expectedVersion, async (c, _, today, sequence) =>
         {
             c.GiveFeedback(time.GetUtcNow());
             await AddMessageAsync(c, userId, key, text, today, sequence, ct);
@@ -172,7 +316,8 @@ public sealed partial class CaseWork(
     /// the person must hold. In the same transaction the summary key is wrapped to every person of the organisation
     /// in the legal role who has a key pair and does not yet hold it, so the legal team can read closing summaries.
     /// </summary>
-    public Task CloseAsync(Guid caseId, Guid userId, P256KeyPair key, CaseOutcome outcome, string? summary, CancellationToken ct = default)
+    public Task CloseAsync(Guid caseId, Guid userId, P256KeyPair key, CaseOutcome outcome, string? summary, uint? expectedVersion = null,
+        CancellationToken ct = default)
     {
         if (!Enum.IsDefined(outcome))
         {
@@ -180,7 +325,7 @@ public sealed partial class CaseWork(
         }
 
         var text = string.IsNullOrWhiteSpace(summary) ? null : RequireText(summary, "");
-        return TransitionAsync(caseId, userId, async (c, clock, today, sequence) =>
+        return TransitionAsync(caseId, userId, expectedVersion, async (c, clock, today, sequence) =>
         {
             c.Close(time.GetUtcNow(), outcome, clock);
             if (text is not null)
@@ -192,26 +337,26 @@ public sealed partial class CaseWork(
         }, ct);
     }
 
-    public Task ReopenAsync(Guid caseId, Guid userId, CancellationToken ct = default) =>
-        TransitionAsync(caseId, userId, (c, clock, _, _) =>
+    public Task ReopenAsync(Guid caseId, Guid userId, uint? expectedVersion = null, CancellationToken ct = default) =>
+        TransitionAsync(caseId, userId, expectedVersion, (c, clock, _, _) =>
         {
             c.Reopen(time.GetUtcNow(), clock);
             return Task.CompletedTask;
         }, ct);
 
-    public Task StartInvestigationAsync(Guid caseId, Guid userId, CancellationToken ct = default) =>
-        TransitionAsync(caseId, userId, (c, _, _, _) =>
+    public Task StartInvestigationAsync(Guid caseId, Guid userId, uint? expectedVersion = null, CancellationToken ct = default) =>
+        TransitionAsync(caseId, userId, expectedVersion, (c, _, _, _) =>
         {
             c.StartInvestigation(time.GetUtcNow());
             return Task.CompletedTask;
         }, ct);
 
     /// <summary>Sends a message to the reporter, sealed under the case's shared key.</summary>
-    public async Task MessageReporterAsync(Guid caseId, Guid userId, P256KeyPair key, string text, CancellationToken ct = default)
+    public async Task MessageReporterAsync(Guid caseId, Guid userId, P256KeyPair key, string text, uint? expectedVersion = null, CancellationToken ct = default)
     {
         var message = RequireText(text, "Write a message.");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var c = await LockAsync(caseId, userId, ct);
+        var c = await LockAsync(caseId, userId, expectedVersion, ct);
         if (c.Status is CaseStatus.Purged)
         {
             throw new RuleViolationException($"Case {c.Reference} is purged.");
@@ -226,11 +371,11 @@ public sealed partial class CaseWork(
     }
 
     /// <summary>Adds an internal note, sealed under the case's internal key, which the reporter never holds.</summary>
-    public async Task AddNoteAsync(Guid caseId, Guid userId, P256KeyPair key, string text, CancellationToken ct = default)
+    public async Task AddNoteAsync(Guid caseId, Guid userId, P256KeyPair key, string text, uint? expectedVersion = null, CancellationToken ct = default)
     {
         var note = RequireText(text, "Write the note.");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var c = await LockAsync(caseId, userId, ct);
+        var c = await LockAsync(caseId, userId, expectedVersion, ct);
         if (c.Status is CaseStatus.Purged)
         {
             throw new RuleViolationException($"Case {c.Reference} is purged.");
@@ -281,10 +426,10 @@ public sealed partial class CaseWork(
     public Task WriteFileAsync(FileDownload file, Guid userId, P256KeyPair key, Stream output, CancellationToken ct = default) =>
         messages.ReadFileAsync(file.CaseId, file.FileId, userId, key, output, ct);
 
-    private async Task TransitionAsync(Guid caseId, Guid userId, Func<Case, CaseClockContext, DateOnly, int, Task> step, CancellationToken ct)
+    private async Task TransitionAsync(Guid caseId, Guid userId, uint? expectedVersion, Func<Case, CaseClockContext, DateOnly, int, Task> step, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var c = await LockAsync(caseId, userId, ct);
+        var c = await LockAsync(caseId, userId, expectedVersion, ct);
         var before = c.Status;
         var org = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == c.OrganisationId, ct);
         var entity = await db.LegalEntities.AsNoTracking().SingleAsync(e => e.Id == c.LegalEntityId, ct);
@@ -299,25 +444,11 @@ public sealed partial class CaseWork(
         LogTransitioned(logger, caseId, userId, before, c.Status);
     }
 
-    /// <summary>The person's case, locked for the rest of the transaction so concurrent steps on it run one after the other.</summary>
-    private async Task<Case> LockAsync(Guid caseId, Guid userId, CancellationToken ct)
-    {
-        await FindAsync(caseId, userId, ct);
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM cases WHERE id = {caseId} FOR UPDATE", ct);
-        return await db.Cases.SingleAsync(c => c.Id == caseId, ct);
-    }
+    /// <summary>The person's case, locked and version-checked for the rest of the transaction (<see cref="CaseLocks.LockAsync"/>).</summary>
+    private Task<Case> LockAsync(Guid caseId, Guid userId, uint? expectedVersion, CancellationToken ct) =>
+        CaseLocks.LockAsync(db, caseId, userId, expectedVersion, ct);
 
-    /// <summary>The case, untracked, if it is in the caller's organisation, not purged, and the person holds a key for it.</summary>
-    private async Task<Case> FindAsync(Guid caseId, Guid userId, CancellationToken ct)
-    {
-        var c = await db.Cases.AsNoTracking().SingleOrDefaultAsync(x => x.Id == caseId, ct);
-        if (c is null || c.Status is CaseStatus.Purged || !await db.CaseKeyGrants.AnyAsync(g => g.CaseId == caseId && g.UserId == userId, ct))
-        {
-            throw new NotFoundException("No such case.");
-        }
-
-        return c;
-    }
+    private Task<Case> FindAsync(Guid caseId, Guid userId, CancellationToken ct) => CaseLocks.FindAsync(db, caseId, userId, ct);
 
     private async Task<Guid> AddMessageAsync(Case c, Guid userId, P256KeyPair key, string text, DateOnly today, int sequence, CancellationToken ct)
     {
@@ -366,8 +497,9 @@ public sealed partial class CaseWork(
 
         var legalUsers = db.UserRoles.Where(ur => ur.RoleId == legalRole.Value).Select(ur => ur.UserId);
         var holders = db.CaseKeyGrants.Where(g => g.CaseId == c.Id && g.Kind == CaseKeyKind.Summary && g.UserId != null).Select(g => g.UserId!.Value);
+        var recused = db.CaseRecusals.Where(r => r.CaseId == c.Id).Select(r => r.UserId);
         var recipients = await db.UserKeys.AsNoTracking()
-            .Where(k => k.OrganisationId == c.OrganisationId && legalUsers.Contains(k.UserId) && !holders.Contains(k.UserId))
+            .Where(k => k.OrganisationId == c.OrganisationId && legalUsers.Contains(k.UserId) && !holders.Contains(k.UserId) && !recused.Contains(k.UserId))
             .Select(k => new { k.UserId, k.PublicKey })
             .ToListAsync(ct);
         if (recipients.Count == 0)
@@ -450,6 +582,9 @@ public sealed partial class CaseWork(
 
     [LoggerMessage(EventId = 4305, Level = LogLevel.Information, Message = "Summary key of case {CaseId} wrapped to {Count} legal team members")]
     private static partial void LogSummaryGranted(ILogger logger, Guid caseId, int count);
+
+    [LoggerMessage(EventId = 4306, Level = LogLevel.Information, Message = "Handler {UserId} extended the feedback period of case {CaseId}")]
+    private static partial void LogExtended(ILogger logger, Guid caseId, Guid userId);
 
     [LoggerMessage(EventId = 4304, Level = LogLevel.Information, Message = "Handler {UserId} downloaded file {FileId} of case {CaseId}")]
     private static partial void LogDownloaded(ILogger logger, Guid caseId, Guid fileId, Guid userId);

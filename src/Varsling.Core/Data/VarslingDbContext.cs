@@ -28,6 +28,7 @@ public sealed class VarslingDbContext(DbContextOptions<VarslingDbContext> option
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<ChannelQuestion> ChannelQuestions => Set<ChannelQuestion>();
     public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseRecusal> CaseRecusals => Set<CaseRecusal>();
     public DbSet<DataSubjectRequest> DataSubjectRequests => Set<DataSubjectRequest>();
     public DbSet<PurgeRecord> PurgeRecords => Set<PurgeRecord>();
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();

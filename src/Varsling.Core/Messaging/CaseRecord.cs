@@ -98,6 +98,34 @@ public sealed class CaseRecord : IOrganisationOwned
         return new CaseRecord(id, organisationId, caseId, sequence, date, EntryAuthor.System, null, RecordKind.Message, null, templateId);
     }
 
+    /// <summary>
+    /// A content-free entry the reporter made by pressing a button (agreeing to the minutes of an oral report):
+    /// it is the reporter's, so it carries the reporter as author, and only a template id.
+    /// </summary>
+    public static CaseRecord ReporterConfirmation(Guid id, Guid organisationId, Guid caseId, int sequence, DateOnly date, string templateId)
+    {
+        if (templateId != SystemTemplates.MinutesAgreed)
+        {
+            throw new RuleViolationException("The reporter can only confirm by agreeing to the minutes.");
+        }
+
+        return new CaseRecord(id, organisationId, caseId, sequence, date, EntryAuthor.Reporter, null, RecordKind.Message, null, templateId);
+    }
+
+    /// <summary>
+    /// Replaces the sealed content with a new sealing of the same record (same id and kind, so the same AAD): used
+    /// when a file it names is deleted as irrelevant and the file's name must go too.
+    /// </summary>
+    internal void Reseal(byte[] sealedContent)
+    {
+        if (SealedContent is null || sealedContent.Length < Records.Overhead)
+        {
+            throw new RuleViolationException("Only a sealed entry can be sealed again.");
+        }
+
+        SealedContent = sealedContent;
+    }
+
     /// <summary>The record id bound into the sealed content's AAD.</summary>
     public Guid Id { get; private set; }
 
@@ -122,4 +150,10 @@ public static class SystemTemplates
 {
     /// <summary>Sent on submission when the channel acknowledges automatically, or when a handler acknowledges.</summary>
     public const string Acknowledgement = "acknowledgement";
+
+    /// <summary>Stands where a reporter's message or an attachment was deleted as manifestly irrelevant, dated the day of deletion.</summary>
+    public const string DeletedAsIrrelevant = "deletedIrrelevant";
+
+    /// <summary>The reporter agreed that the minutes of their oral report are complete and accurate (Directive Art. 18(2)–(4)).</summary>
+    public const string MinutesAgreed = "minutesAgreed";
 }

@@ -25,7 +25,7 @@ public sealed partial class HandlerMessages(VarslingDbContext db, TimeProvider t
             throw new RuleViolationException("Write a message.");
         }
 
-        var c = await db.Cases.SingleOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("No such case.");
+        var c = await db.Cases.AsNoTracking().SingleOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("No such case.");
         var shared = await UnwrapAsync(caseId, handlerUserId, handlerKey, CaseKeyKind.Shared, ct);
         try
         {

@@ -21,7 +21,10 @@ public sealed record SealedEntry(Guid Id, int Sequence, DateOnly Date, EntryAuth
 public sealed record SealedAttachmentKey(Guid FileId, byte[] SealedKey, int ChunkCount);
 
 /// <summary>A case's status and dates as the reporter may see them, at day precision in the legal entity's time zone.</summary>
-public sealed record CaseSummary(CaseStatus Status, DateOnly Received, DateOnly? Acknowledged, DateOnly FeedbackDue, DateOnly? FeedbackGiven, DateOnly? Closed);
+/// <see cref="OralMedium"/> is set when a handler registered the report from an oral one: the report's answers
+/// are then the handler's minutes, for the reporter to check, correct and agree to (<see cref="MinutesAgreed"/>).
+public sealed record CaseSummary(CaseStatus Status, DateOnly Received, DateOnly? Acknowledged, DateOnly FeedbackDue, DateOnly? FeedbackGiven, DateOnly? Closed,
+    ReportMedium? OralMedium = null, DateOnly? MinutesAgreed = null);
 
 /// <summary>What the JavaScript mailbox downloads: everything still sealed, plus the reporter's own wrapped keys.</summary>
 public sealed record SealedMailbox(Guid CaseId, CaseSummary Summary, byte[] WrappedPrivateKey, byte[] WrappedSharedKey, IReadOnlyList<SealedEntry> Entries);
@@ -232,7 +235,7 @@ public sealed partial class ReporterMailbox(
             throw new RuleViolationException("The message is malformed or too large.");
         }
 
-        var c = await db.Cases.SingleOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("No such case.");
+        var c = await db.Cases.AsNoTracking().SingleOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("No such case.");
         if (c.Status is CaseStatus.Closed or CaseStatus.Purged)
         {
             throw new RuleViolationException("This case is closed; file a new report and mention this one.");
@@ -249,10 +252,43 @@ public sealed partial class ReporterMailbox(
         LogReporterPosted(logger, caseId, fileIds.Count);
     }
 
+    /// <summary>
+    /// The reporter agrees that the minutes a handler registered of their oral report are complete and accurate
+    /// (Directive Art. 18(2)–(4)): recorded as a content-free entry, dated to the day. Corrections are ordinary
+    /// messages. Only for a registered oral report, once, while the case is open.
+    /// </summary>
+    public async Task AgreeToMinutesAsync(Guid caseId, CancellationToken ct = default)
+    {
+        var c = await db.Cases.AsNoTracking().SingleOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("No such case.");
+        if (c.OralMedium is null)
+        {
+            throw new RuleViolationException("This report was not registered from an oral report, so there are no minutes to agree to.");
+        }
+
+        if (c.Status is CaseStatus.Closed or CaseStatus.Purged)
+        {
+            throw new RuleViolationException("This case is closed; file a new report and mention this one.");
+        }
+
+        var today = await TodayAsync(c, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var sequence = await NextSequenceAsync(db, caseId, ct);
+        if (await db.CaseRecords.AnyAsync(r => r.CaseId == caseId && r.TemplateId == SystemTemplates.MinutesAgreed, ct))
+        {
+            throw new RuleViolationException("You have already agreed to the minutes.");
+        }
+
+        db.CaseRecords.Add(CaseRecord.ReporterConfirmation(Guid.NewGuid(), c.OrganisationId, caseId, sequence, today, SystemTemplates.MinutesAgreed));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        LogMinutesAgreed(logger, caseId);
+    }
+
     internal static async Task<int> NextSequenceAsync(VarslingDbContext db, Guid caseId, CancellationToken ct)
     {
-        // Serialises writers of one case; the unique (case, sequence) index is the backstop.
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM cases WHERE id = {caseId} FOR UPDATE", ct);
+        // Serialises writers of one case (the unique (case, sequence) index is the backstop) and moves the case's
+        // version, so a handler's form opened before this entry is refused as stale.
+        await CaseLocks.TouchAsync(db, caseId, ct);
         return (await db.CaseRecords.Where(r => r.CaseId == caseId).MaxAsync(r => (int?)r.Sequence, ct) ?? 0) + 1;
     }
 
@@ -270,7 +306,11 @@ public sealed partial class ReporterMailbox(
         var code = await db.LegalEntities.Where(e => e.Id == c.LegalEntityId).Select(e => e.JurisdictionCode).SingleAsync(ct);
         var j = Jurisdictions.Get(code);
         DateOnly? Day(DateTimeOffset? at) => at is { } v ? j.LocalDate(v) : null;
-        return (new CaseSummary(c.Status, j.LocalDate(c.ReceivedAt), Day(c.AcknowledgedAt), c.FeedbackDue, Day(c.FeedbackGivenAt), Day(c.ClosedAt)), c);
+        var agreed = c.OralMedium is null ? null
+            : await db.CaseRecords.AsNoTracking().Where(r => r.CaseId == caseId && r.TemplateId == SystemTemplates.MinutesAgreed)
+                .Select(r => (DateOnly?)r.Date).FirstOrDefaultAsync(ct);
+        return (new CaseSummary(c.Status, j.LocalDate(c.ReceivedAt), Day(c.AcknowledgedAt), c.FeedbackDue, Day(c.FeedbackGivenAt), Day(c.ClosedAt),
+            c.OralMedium, agreed), c);
     }
 
     private async Task<ReporterCredential?> FindCredentialAsync(byte[] lookupToken, CancellationToken ct)
@@ -301,6 +341,9 @@ public sealed partial class ReporterMailbox(
 
     [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "Reporter login refused")]
     private static partial void LogRefused(ILogger logger);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Information, Message = "Reporter agreed to the minutes of case {CaseId}")]
+    private static partial void LogMinutesAgreed(ILogger logger, Guid caseId);
 
     [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "Reporter posted to case {CaseId} with {FileCount} files")]
     private static partial void LogReporterPosted(ILogger logger, Guid caseId, int fileCount);

@@ -58,6 +58,9 @@ public sealed record SealedKey(Guid? UserId, CaseKeyKind Kind, byte[] WrappedKey
 public sealed record SealedReport(Guid CaseId, Guid? CategoryId, Guid AnswersRecordId, byte[] Answers, Guid? IdentityRecordId,
     byte[]? Identity, IReadOnlyList<SealedKey> Keys, byte[] LookupToken, byte[] WrappedPrivateKey, IReadOnlyList<SealedFileKey> Files);
 
+/// <summary>How an oral report is filed: its medium, when it was received, and what must commit with it.</summary>
+internal sealed record OralFiling(ReportMedium Medium, DateTimeOffset ReceivedAt, Func<Case, Task> BeforeCommit);
+
 /// <summary>What filing a report returns; <see cref="ReceiptCode"/> is set only in the no-JavaScript path and must be shown once, never stored.</summary>
 public sealed record FiledReport(Guid CaseId, string? ReceiptCode, bool Acknowledged);
 
@@ -130,7 +133,18 @@ public sealed partial class ReportIntake(
     /// No-JavaScript path: generates the reporter's key pair and receipt code, seals everything in memory and files
     /// the case. The returned code is the only copy; the caller shows it once and forgets it.
     /// </summary>
-    public async Task<FiledReport> FilePlainAsync(IntakeChannel channel, PlainReport report, CancellationToken ct = default)
+    public Task<FiledReport> FilePlainAsync(IntakeChannel channel, PlainReport report, CancellationToken ct = default) =>
+        SealAndFileAsync(channel, report, null, ct);
+
+    /// <summary>
+    /// Files a report a handler registered from an oral report (Directive Art. 9(2)), through the same server-side
+    /// sealing as the no-JavaScript path: received at <see cref="OralFiling.ReceivedAt"/>, marked with its medium,
+    /// and <see cref="OralFiling.BeforeCommit"/> runs inside the filing's transaction (for the handler's audit row).
+    /// </summary>
+    internal Task<FiledReport> FileOralAsync(IntakeChannel channel, PlainReport report, OralFiling oral, CancellationToken ct) =>
+        SealAndFileAsync(channel, report, oral, ct);
+
+    private async Task<FiledReport> SealAndFileAsync(IntakeChannel channel, PlainReport report, OralFiling? oral, CancellationToken ct)
     {
         RequireAcceptsReports(channel);
         ValidateText(report.Answers, report.Identity);
@@ -164,7 +178,7 @@ public sealed partial class ReportIntake(
                 Records.Seal(keys[CaseKeyKind.Shared], caseId, f.Mention.Id, RecordKind.FileKey, f.FileKey))).ToList();
             var sealedReport = new SealedReport(caseId, report.CategoryId, answersId, answers, identityId, identity, sealedKeys,
                 secrets.LookupToken, PrivateKeyWrap.WrapWithKey(reporter, secrets.WrapKey), files);
-            var filed = await FileAsync(channel, sealedReport, ct);
+            var filed = await FileAsync(channel, sealedReport, oral, ct);
             return filed with { ReceiptCode = ReceiptCode.Format(code) };
         }
         finally
@@ -182,10 +196,10 @@ public sealed partial class ReportIntake(
     public async Task<FiledReport> FileSealedAsync(IntakeChannel channel, SealedReport report, CancellationToken ct = default)
     {
         RequireAcceptsReports(channel);
-        return await FileAsync(channel, report, ct);
+        return await FileAsync(channel, report, null, ct);
     }
 
-    private async Task<FiledReport> FileAsync(IntakeChannel channel, SealedReport report, CancellationToken ct)
+    private async Task<FiledReport> FileAsync(IntakeChannel channel, SealedReport report, OralFiling? oral, CancellationToken ct)
     {
         Validate(channel, report);
         var lookupHash = ReceiptCode.HashLookupToken(report.LookupToken);
@@ -209,7 +223,12 @@ public sealed partial class ReportIntake(
         var today = jurisdiction.LocalDate(now);
         var orgId = channel.OrganisationId;
 
-        var c = Case.Receive(report.CaseId, orgId, legalEntity.Id, ch.Id, report.CategoryId, References.New("V-", 10), now, clock); // 50 random bits
+        var c = Case.Receive(report.CaseId, orgId, legalEntity.Id, ch.Id, report.CategoryId, References.New("V-", 10), oral?.ReceivedAt ?? now, clock); // 50 random bits
+        if (oral is not null)
+        {
+            c.RecordOral(oral.Medium);
+        }
+
         db.Cases.Add(c);
         db.CaseKeyGrants.AddRange(report.Keys.Select(k =>
             new CaseKeyGrant(Guid.NewGuid(), orgId, c.Id, k.UserId is null ? KeyHolder.Reporter : KeyHolder.Handler, k.UserId, k.Kind, k.WrappedKey)));
@@ -240,6 +259,11 @@ public sealed partial class ReportIntake(
         }
 
         await StagedFiles.MoveChunksAsync(db, fileIds, ct);
+        if (oral is not null)
+        {
+            await oral.BeforeCommit(c);
+        }
+
         await tx.CommitAsync(ct);
         LogFiled(logger, c.Id, ch.Id, fileIds.Count, ch.AutoAcknowledge);
         return new FiledReport(c.Id, null, ch.AutoAcknowledge);

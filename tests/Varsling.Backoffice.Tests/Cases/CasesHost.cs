@@ -77,6 +77,12 @@ public sealed class CasesHost : WebHostFixture<Program>
         var token = page.QuerySelector($"input[name='{BackofficeSession.AntiforgeryField}']")?.GetAttribute("value")
             ?? throw new Xunit.Sdk.XunitException("The page carries no antiforgery token.");
         var values = new Dictionary<string, string>(fields) { [BackofficeSession.AntiforgeryField] = token };
+        // The case version the page was rendered from, as every case form carries it, unless the test sets its own.
+        if (!values.ContainsKey("Input.Version") && page.QuerySelector("input[name='Input.Version']")?.GetAttribute("value") is { } version)
+        {
+            values["Input.Version"] = version;
+        }
+
         return session.Client.PostAsync(target, new FormUrlEncodedContent(values));
     }
 
@@ -101,6 +107,51 @@ public sealed class CasesHost : WebHostFixture<Program>
         var session = await mailbox.LoginWithCodeAsync(receiptCode) ?? throw new Xunit.Sdk.XunitException("The receipt code was not accepted.");
         using var state = await mailbox.ResumeAsync(session.SessionId, session.SessionKey) ?? throw new Xunit.Sdk.XunitException("No mailbox session.");
         return await mailbox.OpenAsync(state.CaseId, state.Key!);
+    }
+
+    /// <summary>The reporter agrees to the minutes of their oral report in the mailbox, logged in with the receipt code.</summary>
+    public async Task AgreeToMinutesAsync(string organisationSlug, string receiptCode)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<OrganisationScope>().Enter(await OrganisationIdAsync(organisationSlug));
+        var mailbox = scope.ServiceProvider.GetRequiredService<ReporterMailbox>();
+        var session = await mailbox.LoginWithCodeAsync(receiptCode) ?? throw new Xunit.Sdk.XunitException("The receipt code was not accepted.");
+        using var state = await mailbox.ResumeAsync(session.SessionId, session.SessionKey) ?? throw new Xunit.Sdk.XunitException("No mailbox session.");
+        await mailbox.AgreeToMinutesAsync(state.CaseId);
+    }
+
+    /// <summary>The reporter writes a message with one file in the mailbox (the no-JavaScript path).</summary>
+    public async Task ReporterPostsAsync(string organisationSlug, string receiptCode, string text, byte[] file, string fileName)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<OrganisationScope>().Enter(await OrganisationIdAsync(organisationSlug));
+        var mailbox = scope.ServiceProvider.GetRequiredService<ReporterMailbox>();
+        var session = await mailbox.LoginWithCodeAsync(receiptCode) ?? throw new Xunit.Sdk.XunitException("The receipt code was not accepted.");
+        using var state = await mailbox.ResumeAsync(session.SessionId, session.SessionKey) ?? throw new Xunit.Sdk.XunitException("No mailbox session.");
+        var staged = await Uploads.StageAsync(scope.ServiceProvider, file, fileName);
+        await mailbox.PostPlainAsync(state.CaseId, state.Key!, text, [staged]);
+    }
+
+    /// <summary>A new channel of the organisation with no handlers yet; returns its slug.</summary>
+    public async Task<string> ChannelAsync(string organisationSlug, ChannelKind kind)
+    {
+        await SeedAsync();
+        return await Handlers.AddChannelAsync(ConnectionString, await OrganisationIdAsync(organisationSlug), kind,
+            organisationSlug == Nordlys ? "varsling" : "visselblasning");
+    }
+
+    /// <summary>How many key grants the person holds for the case.</summary>
+    public async Task<int> GrantCountAsync(Guid caseId, Guid userId)
+    {
+        await using var db = TestDb.Create(ConnectionString);
+        return await db.CaseKeyGrants.IgnoreQueryFilters().CountAsync(g => g.CaseId == caseId && g.UserId == userId);
+    }
+
+    public async Task<(int Attachments, int Chunks)> FileRowsAsync(Guid caseId)
+    {
+        await using var db = TestDb.Create(ConnectionString);
+        var ids = await db.Attachments.IgnoreQueryFilters().Where(a => a.CaseId == caseId).Select(a => a.Id).ToListAsync();
+        return (ids.Count, await db.AttachmentChunks.IgnoreQueryFilters().CountAsync(c => ids.Contains(c.AttachmentId)));
     }
 
     public async Task<Core.Cases.Case> CaseAsync(Guid caseId)

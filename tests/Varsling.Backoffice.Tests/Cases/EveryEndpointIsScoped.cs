@@ -42,7 +42,8 @@ public sealed class EveryEndpointIsScoped(CasesHost host) : IClassFixture<CasesH
 
     private static Probe Get(string path) => new("GET", _ => path);
 
-    private static readonly string[] s_caseHandlers = ["Acknowledge", "Investigate", "Feedback", "Close", "Reopen", "Message", "Note"];
+    private static readonly string[] s_caseHandlers =
+        ["Acknowledge", "Investigate", "Feedback", "Close", "Reopen", "Message", "Note", "Extend", "Assign", "Recuse", "DeleteMessage", "DeleteFile"];
 
     private static readonly string[] s_peopleHandlers = ["Create", "Roles", "AddChannel", "RemoveChannel", "Deactivate", "Reactivate", "Reset"];
 
@@ -73,6 +74,9 @@ public sealed class EveryEndpointIsScoped(CasesHost host) : IClassFixture<CasesH
             SignIn, "404", "404", "200", "404", "404"),
         ["{lang}/legal/export"] = new([Get("/nb/legal/export"), new("POST", _ => "/nb/legal/export")], SignIn, "404", "404", "404", "404", "200"),
         ["{lang}/statistics"] = new([Get("/nb/statistics")], SignIn, "404", "404", "404", "200", "200"),
+        // Any handler may register an oral report, on their own organisation's channels only; the probe's fields are
+        // not a registration, so the page answers with its form again and files nothing.
+        ["{lang}/cases/register"] = new([Get("/nb/cases/register"), new("POST", _ => "/nb/cases/register")], SignIn, "200", "200", "200", "404", "404"),
         ["{lang}/privacy/requests"] = new(
             [Get("/nb/privacy/requests"), .. new[] { "Register", "Extend", "Complete" }.Select(h => new Probe("POST", _ => $"/nb/privacy/requests?handler={h}"))],
             SignIn, "404", "404", "404", "200", "200"),

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Varsling.Core.Accounts;
 using Varsling.Core.Cases;
 using Varsling.Core.Organisations;
 
@@ -26,5 +27,10 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(c => new { c.OrganisationId, c.Reference }).IsUnique();
         b.HasIndex(c => new { c.OrganisationId, c.Status });
         b.HasIndex(c => c.PurgeDue).HasFilter("purge_due IS NOT NULL");
+        // Case work: the assignee, oral reports, and the inbox's two sort orders (paged in SQL).
+        b.Property(c => c.OralMedium).HasConversion<string>().HasMaxLength(16);
+        b.HasOne<VarslingUser>().WithMany().HasForeignKey(c => c.AssigneeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(c => new { c.OrganisationId, c.NextDue, c.ReceivedAt }).IsDescending(false, false, true);
+        b.HasIndex(c => new { c.OrganisationId, c.ReceivedAt }).IsDescending(false, true);
     }
 }

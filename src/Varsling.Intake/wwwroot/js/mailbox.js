@@ -39,6 +39,7 @@ async function open(list) {
       const kind = c.RecordKind[entry.kind];
       const plain = JSON.parse(new TextDecoder().decode(await c.openRecord(shared, mailbox.caseId, entry.id, kind, fromBase64(entry.sealedContent))));
       if (entry.kind === 'Answers') {
+        if (t.textMinutes) li.append(paragraph('minutes-label', t.textMinutes));
         li.append(paragraph('prewrap', plain.what));
         for (const [key, label] of [['when', t.textWhen], ['where', t.textWhere], ['who', t.textWho], ['how', t.textHow]]) {
           if (plain[key]) li.append(paragraph('', `${label} ${plain[key]}`));
