@@ -96,6 +96,9 @@ public sealed partial class AccessGrants(VarslingDbContext db, AuditLog audit, I
         var legal = legalRole is { } role
             ? await db.UserRoles.AsNoTracking().Where(ur => ur.RoleId == role && keyed.Contains(ur.UserId)).Select(ur => ur.UserId).ToListAsync(ct)
             : [];
+        // A person who stood aside from a case (conflict of interest) must never be given its keys again.
+        var recused = (await db.CaseRecusals.AsNoTracking().Select(r => new { r.CaseId, r.UserId }).ToListAsync(ct))
+            .Select(r => (r.CaseId, r.UserId)).ToHashSet();
         var orgUsers = await db.UserKeys.AsNoTracking().Select(k => k.UserId).ToListAsync(ct);
         legal = legal.Where(orgUsers.Contains).ToList();
 
@@ -104,7 +107,7 @@ public sealed partial class AccessGrants(VarslingDbContext db, AuditLog audit, I
         {
             var channelMembers = members.Where(m => m.ChannelId == c.ChannelId).Select(m => m.UserId).ToHashSet();
             // A member lacks access when they miss a key they should hold that the granter (or, for escrow, anyone) holds.
-            foreach (var m in channelMembers.Where(m => m != granterId && (granteeId is null || m == granteeId)))
+            foreach (var m in channelMembers.Where(m => m != granterId && (granteeId is null || m == granteeId) && !recused.Contains((c.Id, m))))
             {
                 var required = MemberKinds(rules[c.ChannelId], custodians.Contains((c.ChannelId, m)));
                 if (required.Any(k => !grants.Contains((c.Id, m, k)) && (granterId is not { } g || grants.Contains((c.Id, g, k)))))
@@ -115,7 +118,7 @@ public sealed partial class AccessGrants(VarslingDbContext db, AuditLog audit, I
 
             if (c.Closed && (granterId is not { } h || grants.Contains((c.Id, h, CaseKeyKind.Summary))))
             {
-                foreach (var u in legal.Where(u => u != granterId && (granteeId is null || u == granteeId) && !channelMembers.Contains(u)
+                foreach (var u in legal.Where(u => u != granterId && (granteeId is null || u == granteeId) && !channelMembers.Contains(u) && !recused.Contains((c.Id, u))
                     && !grants.Contains((c.Id, u, CaseKeyKind.Summary))))
                 {
                     needs.Add((u, c.Id, c.Reference, PendingReason.LegalSummary));

@@ -70,6 +70,26 @@ public sealed class GrantingTests(AccessHarness harness) : IClassFixture<AccessH
     }
 
     [Fact]
+    public async Task Pending_NeverOffersACaseBackToSomeoneWhoRecusedFromIt()
+    {
+        var channel = await harness.NewChannelAsync();
+        var first = await harness.EnrolAsync(channelId: channel);
+        var second = await harness.EnrolAsync(channelId: channel);
+        var caseId = await harness.FileAsync(channel, "A conflict of interest");
+        using var secondKey = await harness.KeyAsync(second);
+
+        await harness.InScope(async sp =>
+        {
+            await sp.GetRequiredService<CaseAccess>().RecuseAsync(caseId, second.UserId, secondKey, "My brother is named in the report.");
+            return true;
+        });
+
+        Assert.Empty(await harness.KindsAsync(caseId, second.UserId));
+        var pending = await harness.InScope(sp => sp.GetRequiredService<AccessGrants>().PendingAsync(first.UserId));
+        Assert.DoesNotContain(pending, p => p.UserId == second.UserId);
+    }
+
+    [Fact]
     public async Task Grant_WithAKeyThatIsNotTheGrantersOwn_GrantsNothing()
     {
         var channel = await harness.NewChannelAsync();
