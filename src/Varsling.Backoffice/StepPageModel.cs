@@ -9,7 +9,7 @@ namespace Varsling.Backoffice;
 /// A page of forms that each do one step: a step that succeeds redirects back with <see cref="Done"/> set
 /// (post-redirect-get), a step Core refuses re-renders the page with the reason as a form error, never a 500.
 /// </summary>
-public abstract class StepPageModel(BackofficeTexts texts) : PageModel
+public abstract class StepPageModel : PageModel
 {
     /// <summary>Which step was just done, shown once after the redirect.</summary>
     [BindProperty(SupportsGet = true)]
@@ -44,10 +44,10 @@ public abstract class StepPageModel(BackofficeTexts texts) : PageModel
         return RedirectToPage(values);
     }
 
-    /// <summary>Re-renders the page with the text <paramref name="textKey"/> as the form error.</summary>
-    protected async Task<IActionResult> RefuseAsync(string textKey, CancellationToken ct)
+    /// <summary>Re-renders the page, freshly loaded, with <paramref name="message"/> as the form error.</summary>
+    protected async Task<IActionResult> RefuseAsync(string message, CancellationToken ct)
     {
-        ModelState.AddModelError("", texts[textKey]);
+        ModelState.AddModelError("", message);
         await LoadAsync(ct);
         return Page();
     }

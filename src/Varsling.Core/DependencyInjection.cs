@@ -37,7 +37,7 @@ public static class DependencyInjection
         services.AddScoped<OrganisationScope>();
         services.AddDbContext<VarslingDbContext>(options => VarslingDb.Configure(options, connectionString));
         services.AddScoped<DemoData>();
-        services.AddScoped<DemoHandlers>();
+        services.AddScoped<DemoPeople>();
         services.AddScoped<Administration>();
         services.AddScoped<DataSubjectRequests>();
         services.AddScoped<ProcessingRecord>();

@@ -35,18 +35,20 @@ internal static class DatabaseCommands
             ? "Demo data already present."
             : $"Created demo organisations: {string.Join(", ", created)}.");
 
-        (string Org, string Email, string Name)[] handlers =
+        (string Org, string Email, string Name, string Role)[] people =
         [
-            (DemoData.NordlysSlug, "kari.demo@nordlys.example", "Kari Demo"),
-            (DemoData.FjellbergSlug, "sven.demo@fjellberg.example", "Sven Demo"),
+            (DemoData.NordlysSlug, "kari.demo@nordlys.example", "Kari Demo", Roles.Handler),
+            (DemoData.NordlysSlug, "lars.legal@nordlys.example", "Lars Legal", Roles.Legal),
+            (DemoData.NordlysSlug, "anna.admin@nordlys.example", "Anna Admin", Roles.Admin),
+            (DemoData.FjellbergSlug, "sven.demo@fjellberg.example", "Sven Demo", Roles.Handler),
         ];
-        foreach (var (org, email, name) in handlers)
+        foreach (var (org, email, name, role) in people)
         {
             // One DI scope per person: the account service ties its scope to the person's organisation.
             await using var personScope = services.CreateAsyncScope();
-            if (await personScope.ServiceProvider.GetRequiredService<DemoHandlers>().SeedAsync(org, email, name, ct) is { } h)
+            if (await personScope.ServiceProvider.GetRequiredService<DemoPeople>().SeedAsync(org, email, name, role, ct) is { } p)
             {
-                stdout.WriteLine($"Demo handler for {h.Organisation}: {h.Email} / password \"{h.Password}\" / authenticator key {h.AuthenticatorKey}");
+                stdout.WriteLine($"Demo {p.Role} for {p.Organisation}: {p.Email} / password \"{p.Password}\" / authenticator key {p.AuthenticatorKey}");
             }
         }
 

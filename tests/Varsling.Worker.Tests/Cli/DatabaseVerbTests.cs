@@ -36,7 +36,11 @@ public sealed class DatabaseVerbTests
         var channels = await db.Channels.IgnoreQueryFilters().Select(c => c.Id).ToListAsync();
         var covered = await db.ChannelRecipients.IgnoreQueryFilters().Select(r => r.ChannelId).Distinct().ToListAsync();
         Assert.Equal(channels.Order(), covered.Order());
-        Assert.Equal(2, await db.UserKeys.IgnoreQueryFilters().CountAsync());
+        Assert.Matches(@"Demo legal for nordlys: lars\.legal@nordlys\.example / password ""[^""]+"" / authenticator key [A-Z2-7]{16,}", seed.Out);
+        Assert.Matches(@"Demo admin for nordlys: anna\.admin@nordlys\.example / password ""[^""]+"" / authenticator key [A-Z2-7]{16,}", seed.Out);
+        Assert.Equal(4, await db.UserKeys.IgnoreQueryFilters().CountAsync());
+        // Only the handlers receive cases; the legal and admin demo people are members of no channel.
+        Assert.Equal(2, await db.ChannelRecipients.IgnoreQueryFilters().Select(r => r.UserId).Distinct().CountAsync());
         Assert.All(await db.Users.ToListAsync(), u => Assert.True(u.TwoFactorEnabled));
     }
 

@@ -14,16 +14,12 @@ namespace Varsling.Backoffice.Pages.Access;
 /// approval uses the handler's unlocked key; the server alone cannot grant.
 /// </summary>
 [RequireRole(Roles.Handler)]
-public sealed class IndexModel(AccessGrants grants, IdentityRelease release, BackofficeTexts texts) : PageModel
+public sealed class IndexModel(AccessGrants grants, IdentityRelease release, BackofficeTexts texts) : StepPageModel
 {
     [BindProperty]
     public AccessInput Input { get; set; } = new();
 
-    /// <summary>What was just done, shown once after the redirect.</summary>
-    [BindProperty(SupportsGet = true)]
-    public string? Done { get; set; }
-
-    /// <summary>How many cases the last grant covered, shown with <see cref="Done"/>.</summary>
+    /// <summary>How many cases the last grant covered, shown with <see cref="StepPageModel.Done"/>.</summary>
     [BindProperty(SupportsGet = true)]
     public int? Count { get; set; }
 
@@ -81,14 +77,7 @@ public sealed class IndexModel(AccessGrants grants, IdentityRelease release, Bac
         return RedirectToPage(new { lang = Languages.Current, done });
     }
 
-    private async Task<IActionResult> RefuseAsync(string message, CancellationToken ct)
-    {
-        ModelState.AddModelError("", message);
-        await LoadAsync(ct);
-        return Page();
-    }
-
-    private async Task LoadAsync(CancellationToken ct)
+    protected override async Task LoadAsync(CancellationToken ct)
     {
         Pending = await grants.PendingAsync(User.UserId(), ct);
         using var key = await HttpContext.UnlockKeyAsync(ct);

@@ -12,13 +12,10 @@ namespace Varsling.Backoffice.Pages.Admin;
 /// The rule applies to cases filed afterwards; cases already filed keep the keys they were sealed with.
 /// </summary>
 [RequireRole(Roles.Admin)]
-public sealed class CustodiansModel(IdentityRelease release, BackofficeTexts texts) : PageModel
+public sealed class CustodiansModel(IdentityRelease release, BackofficeTexts texts) : StepPageModel
 {
     [BindProperty]
     public CustodianInput Input { get; set; } = new();
-
-    [BindProperty(SupportsGet = true)]
-    public string? Done { get; set; }
 
     public IReadOnlyList<ChannelCustodians> Channels { get; private set; } = [];
 
@@ -43,14 +40,7 @@ public sealed class CustodiansModel(IdentityRelease release, BackofficeTexts tex
         return RedirectToPage(new { lang = Languages.Current, done = "saved" });
     }
 
-    private async Task<IActionResult> RefuseAsync(string message, CancellationToken ct)
-    {
-        ModelState.AddModelError("", message);
-        await LoadAsync(ct);
-        return Page();
-    }
-
-    private async Task LoadAsync(CancellationToken ct) => Channels = await release.ChannelsAsync(ct);
+    protected override async Task LoadAsync(CancellationToken ct) => Channels = await release.ChannelsAsync(ct);
 
     public sealed class CustodianInput
     {

@@ -13,13 +13,10 @@ namespace Varsling.Backoffice.Pages.Admin;
 /// re-grant pending access through escrow. The escrow recovery key is typed for every escrow action and never stored.
 /// </summary>
 [RequireRole(Roles.Admin)]
-public sealed class EscrowModel(Escrow escrow, BackofficeTexts texts) : PageModel
+public sealed class EscrowModel(Escrow escrow, BackofficeTexts texts) : StepPageModel
 {
     [BindProperty]
     public EscrowInput Input { get; set; } = new();
-
-    [BindProperty(SupportsGet = true)]
-    public string? Done { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public int? Count { get; set; }
@@ -116,17 +113,15 @@ public sealed class EscrowModel(Escrow escrow, BackofficeTexts texts) : PageMode
         return Page();
     }
 
-    private async Task<IActionResult> RefuseAsync(string message, CancellationToken ct)
+    /// <summary>The base refusal, except that a typed escrow key is never echoed back into the form.</summary>
+    private new Task<IActionResult> RefuseAsync(string message, CancellationToken ct)
     {
-        // A typed escrow key is never echoed back into the form.
         Input.EscrowKey = null;
         ModelState.Remove("Input.EscrowKey");
-        ModelState.AddModelError("", message);
-        await LoadAsync(ct);
-        return Page();
+        return base.RefuseAsync(message, ct);
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    protected override async Task LoadAsync(CancellationToken ct)
     {
         Status = await escrow.StatusAsync(ct);
         Pending = Status.On ? await escrow.PendingAsync(ct) : [];

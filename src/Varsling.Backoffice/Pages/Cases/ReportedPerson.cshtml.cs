@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Varsling.Core;
 using Varsling.Core.Privacy;
-using Varsling.WebCommon;
 
 namespace Varsling.Backoffice.Pages.Cases;
 
@@ -12,17 +9,13 @@ namespace Varsling.Backoffice.Pages.Cases;
 /// case's keys reaches it; for anyone else every handler answers 404. Post-redirect-get; a refusal re-renders
 /// with the reason.
 /// </summary>
-public sealed class ReportedPersonModel(ReportedPersonNotices notices) : PageModel
+public sealed class ReportedPersonModel(ReportedPersonNotices notices) : StepPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 
     [BindProperty]
     public NoticeInput Input { get; set; } = new();
-
-    /// <summary>Which step was just done, shown once after the redirect.</summary>
-    [BindProperty(SupportsGet = true)]
-    public string? Done { get; set; }
 
     public ReportedPersonNoticeView View { get; private set; } = null!;
 
@@ -34,29 +27,9 @@ public sealed class ReportedPersonModel(ReportedPersonNotices notices) : PageMod
     public Task<IActionResult> OnPostDeferAsync(CancellationToken ct) =>
         StepAsync("deferred", () => notices.DeferAsync(Id, User.UserId(), Input.Ground, Input.ReviewOn, ct), ct);
 
-    private async Task<IActionResult> StepAsync(string done, Func<Task> step, CancellationToken ct)
-    {
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync(ct);
-            return Page();
-        }
+    protected override object RouteValuesAfterStep => new { id = Id };
 
-        try
-        {
-            await step();
-        }
-        catch (RuleViolationException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            await LoadAsync(ct);
-            return Page();
-        }
-
-        return RedirectToPage(new { lang = Languages.Current, id = Id, done });
-    }
-
-    private async Task LoadAsync(CancellationToken ct) => View = await notices.GetAsync(Id, User.UserId(), ct);
+    protected override async Task LoadAsync(CancellationToken ct) => View = await notices.GetAsync(Id, User.UserId(), ct);
 
     public sealed class NoticeInput
     {

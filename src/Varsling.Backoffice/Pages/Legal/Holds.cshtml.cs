@@ -11,7 +11,7 @@ namespace Varsling.Backoffice.Pages.Legal;
 /// put a case on hold by its reference (with the reason) or release it. Metadata only; no case content.
 /// </summary>
 [RequireRole(Roles.Legal)]
-public sealed class HoldsModel(LegalHolds holds, BackofficeTexts texts) : StepPageModel(texts)
+public sealed class HoldsModel(LegalHolds holds, BackofficeTexts texts) : StepPageModel
 {
     [BindProperty]
     public HoldInput Input { get; set; } = new();
@@ -22,12 +22,12 @@ public sealed class HoldsModel(LegalHolds holds, BackofficeTexts texts) : StepPa
 
     public Task<IActionResult> OnPostSetAsync(CancellationToken ct) =>
         string.IsNullOrWhiteSpace(Input.Reference)
-            ? RefuseAsync("holds.needReference", ct)
+            ? RefuseAsync(texts["holds.needReference"], ct)
             : StepAsync("set", () => holds.SetAsync(Input.Reference, User.UserId(), Input.Reason ?? "", HttpContext.RequestAborted), ct);
 
     public Task<IActionResult> OnPostReleaseAsync(CancellationToken ct) =>
         string.IsNullOrWhiteSpace(Input.Reference)
-            ? RefuseAsync("holds.needReference", ct)
+            ? RefuseAsync(texts["holds.needReference"], ct)
             : StepAsync("released", () => holds.ReleaseAsync(Input.Reference, User.UserId(), HttpContext.RequestAborted), ct);
 
     protected override async Task LoadAsync(CancellationToken ct) => List = await holds.ListAsync(ct);

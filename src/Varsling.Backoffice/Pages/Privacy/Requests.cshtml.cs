@@ -11,7 +11,7 @@ namespace Varsling.Backoffice.Pages.Privacy;
 /// and complete. Every form posts to a named handler and redirects back; a refused step re-renders with the reason.
 /// </summary>
 [RequireRole(Roles.Legal, Roles.Admin)]
-public sealed class RequestsModel(DataSubjectRequests requests, BackofficeTexts texts, TimeProvider time) : StepPageModel(texts)
+public sealed class RequestsModel(DataSubjectRequests requests, BackofficeTexts texts, TimeProvider time) : StepPageModel
 {
     [BindProperty]
     public RequestInput Input { get; set; } = new();
@@ -27,17 +27,17 @@ public sealed class RequestsModel(DataSubjectRequests requests, BackofficeTexts 
     public Task<IActionResult> OnPostRegisterAsync(CancellationToken ct) =>
         Input is { LegalEntity: { } entity, Right: { } right, Received: { } received }
             ? StepAsync("registered", () => requests.RegisterAsync(User.UserId(), entity, right, received, ct), ct)
-            : RefuseAsync("requests.fillRegister", ct);
+            : RefuseAsync(texts["requests.fillRegister"], ct);
 
     public Task<IActionResult> OnPostExtendAsync(CancellationToken ct) =>
         Input.Id is { } id
             ? StepAsync("extended", () => requests.ExtendAsync(User.UserId(), id, Input.Reason ?? "", ct), ct)
-            : RefuseAsync("requests.noRequest", ct);
+            : RefuseAsync(texts["requests.noRequest"], ct);
 
     public Task<IActionResult> OnPostCompleteAsync(CancellationToken ct) =>
         Input is { Id: { } id, Outcome: { } outcome }
             ? StepAsync("completed", () => requests.CompleteAsync(User.UserId(), id, outcome, Input.Ground, ct), ct)
-            : RefuseAsync("requests.chooseOutcome", ct);
+            : RefuseAsync(texts["requests.chooseOutcome"], ct);
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
