@@ -86,6 +86,7 @@ public sealed partial class AccountService(
         if (await users.IsLockedOutAsync(user))
         {
             LogLockedOut(logger, user.Id);
+            await AuditLoginAsync(user, Audit.AuditAction.LoginFailed, "locked out", ct);
             return new LoginAttempt(LoginOutcome.LockedOut, user.Id, user.OrganisationId, null);
         }
 
@@ -94,6 +95,7 @@ public sealed partial class AccountService(
             await users.AccessFailedAsync(user);
             var locked = await users.IsLockedOutAsync(user);
             LogPasswordRefused(logger, user.Id, locked);
+            await AuditLoginAsync(user, Audit.AuditAction.LoginFailed, locked ? "password refused; now locked out" : "password refused", ct);
             return new LoginAttempt(locked ? LoginOutcome.LockedOut : LoginOutcome.Failed, user.Id, user.OrganisationId, null);
         }
 
@@ -130,6 +132,7 @@ public sealed partial class AccountService(
         if (await users.IsLockedOutAsync(user))
         {
             await keyRing.EndAsync(user.Id, pending.Id, ct);
+            await AuditLoginAsync(user, Audit.AuditAction.LoginFailed, "locked out", ct);
             return new SecondFactorResult(true, null);
         }
 
@@ -147,14 +150,24 @@ public sealed partial class AccountService(
             }
 
             LogCodeRefused(logger, user.Id, locked);
+            await AuditLoginAsync(user, Audit.AuditAction.LoginFailed, locked ? "second factor refused; now locked out" : "second factor refused", ct);
             return new SecondFactorResult(locked, null);
         }
 
         await users.ResetAccessFailedCountAsync(user);
         var session = await keyRing.PromoteAsync(user.Id, pending, ct);
         LogSignedIn(logger, user.Id);
+        await AuditLoginAsync(user, Audit.AuditAction.LoginSucceeded, compact.Length == Totp.Digits ? "totp" : "recovery code", ct);
         return new SecondFactorResult(false, await SignedInAsync(user, session));
     }
+
+    /// <summary>
+    /// A sign-in attempt on an existing account, in the audit log (issue: every login recorded). The actor is the
+    /// account tried, which is not proof of who typed; the detail says which step and how it ended, never the
+    /// e-mail address, password or code. Attempts on unknown addresses have no account to name and are only logged.
+    /// </summary>
+    private Task AuditLoginAsync(VarslingUser user, Audit.AuditAction action, string detail, CancellationToken ct) =>
+        audit.AppendAsync(new Audit.AuditEntry(user.OrganisationId, Audit.AuditActor.User(user.Id), action, null, detail), ct);
 
     /// <summary>The TOTP key to show at enrolment; created on first call and kept until enrolment completes.</summary>
     public async Task<EnrolmentStart> BeginEnrolmentAsync(Guid userId, CancellationToken ct = default)
@@ -195,6 +208,7 @@ public sealed partial class AccountService(
         if (!await AcceptTotpAsync(user, code.Trim()))
         {
             await users.AccessFailedAsync(user);
+            await AuditLoginAsync(user, Audit.AuditAction.LoginFailed, "enrolment code refused", ct);
             throw new RuleViolationException("The code from the authenticator app was not right. Check the device's clock and try the next code.");
         }
 
@@ -233,6 +247,7 @@ public sealed partial class AccountService(
         await users.ResetAccessFailedCountAsync(user);
         await keyRing.EndAllAsync(user.Id, ct: ct);
         var opened = await keyRing.OpenAsync(user.Id, user.OrganisationId, pair, Min(options.Value.IdleTimeout, options.Value.AbsoluteLifetime), ct);
+        await AuditLoginAsync(user, Audit.AuditAction.LoginSucceeded, newKeyPair ? "enrolment, new key pair" : "enrolment", ct);
         await tx.CommitAsync(ct);
 
         LogEnrolled(logger, user.Id, newKeyPair);

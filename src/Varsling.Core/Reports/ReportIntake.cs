@@ -76,6 +76,7 @@ public sealed partial class ReportIntake(
     DeploymentSalt salt,
     ReceiptDerivation derivation,
     IOptions<IntakeOptions> options,
+    Audit.AuditLog audit,
     ILogger<ReportIntake> logger)
 {
     /// <summary>The keys an ordinary channel's handlers receive: all four.</summary>
@@ -262,6 +263,12 @@ public sealed partial class ReportIntake(
         if (oral is not null)
         {
             await oral.BeforeCommit(c);
+        }
+        else
+        {
+            // Content-free: the reporter is never identified, and the detail holds counts only.
+            await audit.AppendAsync(new Audit.AuditEntry(orgId, Audit.AuditActor.Reporter, Audit.AuditAction.ReportSubmitted, c.Id,
+                $"files {fileIds.Count}"), ct);
         }
 
         await tx.CommitAsync(ct);

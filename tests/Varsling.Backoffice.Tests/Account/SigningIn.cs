@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Varsling.Core.Audit;
 using Varsling.Testing;
 
 namespace Varsling.Backoffice.Tests.Account;
@@ -110,6 +112,39 @@ public sealed class SigningIn(AccountsHost host) : IClassFixture<AccountsHost>
         Assert.NotNull((await BackofficeSession.ParseAsync(response)).QuerySelector("#form-errors"));
         Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("vb.auth=", StringComparison.Ordinal)));
         Assert.StartsWith("/nb/Account/Login", Location(await session.Client.GetAsync("/nb/Account/ChangePassword")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EveryLoginAttempt_IsAudited_WithoutTheAddressPasswordOrCode()
+    {
+        using var first = host.Session();
+        var account = await host.EnrolledAsync(first);
+        using var session = host.Session();
+        var right = BackofficeSession.TotpCode(account.TotpSecret, host.Clock.GetUtcNow());
+        var wrong = right == "123456" ? "654321" : "123456";
+
+        await session.SubmitPasswordAsync(account.Email, "not the password at all");
+        await session.SubmitPasswordAsync(account.Email, account.Password);
+        await session.SubmitCodeAsync(wrong);
+        await session.SubmitCodeAsync(right);
+
+        await using var db = TestDb.Create(host.ConnectionString);
+        var userId = await db.Users.Where(u => u.Email == account.Email).Select(u => u.Id).SingleAsync();
+        var events = await db.AuditEvents.IgnoreQueryFilters().Where(e => e.ActorId == userId).OrderBy(e => e.Id).ToListAsync();
+        Assert.Equal(
+            [
+                (AuditAction.LoginSucceeded, "enrolment, new key pair"),
+                (AuditAction.LoginFailed, "password refused"),
+                (AuditAction.LoginFailed, "second factor refused"),
+                (AuditAction.LoginSucceeded, "totp"),
+            ],
+            events.Select(e => (e.Action, e.Detail ?? "")));
+        Assert.All(events, e =>
+        {
+            Assert.Null(e.CaseId);
+            Assert.DoesNotContain(account.Email, e.Detail ?? "", StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(right, e.Detail ?? "", StringComparison.Ordinal);
+        });
     }
 
     [Fact]

@@ -64,6 +64,11 @@ public sealed class FilingAndAnsweringAReport(MigratedDatabase database) : IClas
         {
             var c = await db.Cases.SingleAsync(x => x.Id == filed.CaseId);
             Assert.Equal(CaseStatus.Acknowledged, c.Status);
+            var submitted = Assert.Single(await db.AuditEvents.IgnoreQueryFilters()
+                .Where(e => e.CaseId == filed.CaseId && e.Action == Varsling.Core.Audit.AuditAction.ReportSubmitted).ToListAsync());
+            Assert.Equal(Varsling.Core.Audit.AuditActorKind.Reporter, submitted.ActorKind);
+            Assert.Null(submitted.ActorId);
+            Assert.Equal("files 1", submitted.Detail);
             Assert.Equal(c.ReceivedAt, c.AcknowledgedAt);
             var handlerMessages = new HandlerMessages(db, _clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<HandlerMessages>.Instance);
             var entries = await handlerMessages.ReadAsync(filed.CaseId, _handler.UserId, _handler.Key);
