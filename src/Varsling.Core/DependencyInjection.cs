@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.AddScoped<DemoPeople>();
         services.AddScoped<Administration>();
         services.AddScoped<DataSubjectRequests>();
+        services.AddScoped<RequestReminders>();
         services.AddScoped<ProcessingRecord>();
         services.AddScoped<ReportedPersonNotices>();
         services.AddScoped<RetentionPurge>();

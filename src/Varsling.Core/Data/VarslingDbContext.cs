@@ -32,6 +32,7 @@ public sealed class VarslingDbContext(DbContextOptions<VarslingDbContext> option
     public DbSet<DataSubjectRequest> DataSubjectRequests => Set<DataSubjectRequest>();
     public DbSet<PurgeRecord> PurgeRecords => Set<PurgeRecord>();
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
+    public DbSet<Privacy.SentRequestReminder> SentRequestReminders => Set<Privacy.SentRequestReminder>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<UserKey> UserKeys => Set<UserKey>();

@@ -1,10 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Varsling.Core.Deadlines;
+using Varsling.Core.Privacy;
 
 namespace Varsling.Worker.Jobs;
 
-/// <summary>Sends due deadline reminders every 15 minutes; each reminder goes out once (see DeadlineReminders).</summary>
+/// <summary>
+/// Sends due reminders every 15 minutes, each once: case deadlines and purges (DeadlineReminders), then unanswered
+/// data-subject requests (RequestReminders).
+/// </summary>
 internal sealed class DeadlineReminderJob(IServiceScopeFactory scopes, TimeProvider time, ILogger<DeadlineReminderJob> logger)
     : ScheduledJob(scopes, time, logger)
 {
@@ -12,6 +16,9 @@ internal sealed class DeadlineReminderJob(IServiceScopeFactory scopes, TimeProvi
 
     public override TimeSpan Interval => TimeSpan.FromMinutes(15);
 
-    protected override Task RunAsync(IServiceProvider services, CancellationToken ct) =>
-        services.GetRequiredService<DeadlineReminders>().RunAsync(ct);
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await services.GetRequiredService<DeadlineReminders>().RunAsync(ct);
+        await services.GetRequiredService<RequestReminders>().RunAsync(ct);
+    }
 }

@@ -33,17 +33,7 @@ public sealed class DeadlineRemindersTests(MigratedDatabase database) : IClassFi
         ["Mail:BackofficeBaseUrl"] = "https://backoffice.example.org",
     });
 
-    /// <summary>Each .eml's recipient header and decoded body (the mailer writes UTF-8 bodies in base64).</summary>
-    private string[] Mails() => Directory.Exists(_pickup)
-        ? Directory.GetFiles(_pickup, "*.eml").Select(File.ReadAllText).Select(eml =>
-        {
-            var split = eml.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-            var headers = eml[..split];
-            Assert.Contains("Content-Transfer-Encoding: base64", headers, StringComparison.Ordinal);
-            var to = headers.Split("\r\n").Single(h => h.StartsWith("To: ", StringComparison.Ordinal));
-            return to + "\n" + System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(eml[split..].Trim()));
-        }).ToArray()
-        : [];
+    private string[] Mails() => PickupMail.Read(_pickup);
 
     private async Task<int> RunAsync(ServiceProvider services)
     {
