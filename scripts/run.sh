@@ -70,7 +70,7 @@ bin() { echo "src/Varsling.$1/bin/Debug/net10.0/Varsling.$1.dll"; }
 dotnet "$(bin Worker)" migrate
 # The demo handlers' sign-in details are printed once, when created; keep them for later runs (.run/ is ignored by git).
 dotnet "$(bin Worker)" seed-demo | tee "$state/seed.out"
-grep '^Demo ' "$state/seed.out" >>"$state/demo-accounts.txt" || true
+grep -E '^Demo [a-z]+ for ' "$state/seed.out" >>"$state/demo-accounts.txt" || true
 
 mkdir -p "$state/logs"
 ASPNETCORE_URLS="http://127.0.0.1:$INTAKE_PORT" dotnet "$(bin Intake)" --contentRoot "$root/src/Varsling.Intake" >"$state/logs/intake.log" 2>&1 &
