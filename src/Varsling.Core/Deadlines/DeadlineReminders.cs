@@ -22,15 +22,30 @@ public sealed partial class DeadlineReminders(
     {
         var now = time.GetUtcNow();
         var o = options.Value;
+
+        // Narrow in SQL to the cases that could have a reminder due today under any organisation's offsets: a
+        // superset (the latest local date anywhere is at most a day past UTC's, the earliest offset and the longest
+        // purge notice of all organisations apply), so the schedule below still decides and nothing is missed,
+        // while closed cases far from purge and open cases far from their deadlines are never loaded.
+        var settings = await db.Organisations.AsNoTracking().Select(org => new { org.ReminderOffsetDays, org.PurgeNoticeDays }).ToListAsync(ct);
+        var earliestOffset = settings.SelectMany(x => x.ReminderOffsetDays ?? []).Concat(o.OffsetDays).Min();
+        var longestNotice = settings.Select(x => x.PurgeNoticeDays ?? o.PurgeNoticeDays).Append(o.PurgeNoticeDays).Max();
+        var latestToday = DateOnly.FromDateTime(now.UtcDateTime).AddDays(1);
+        var deadlineBy = latestToday.AddDays(-earliestOffset);
+        var purgeBy = latestToday.AddDays(longestNotice);
         var cases = await (
                 from c in db.Cases.IgnoreQueryFilters()
                 join e in db.LegalEntities.IgnoreQueryFilters() on c.LegalEntityId equals e.Id
                 join org in db.Organisations on c.OrganisationId equals org.Id
                 where c.Status != CaseStatus.Purged
+                      && (c.Status == CaseStatus.Closed
+                          ? c.PurgeDue != null && c.PurgeDue <= purgeBy && c.LegalHoldReason == null
+                          : (c.AcknowledgedAt == null && c.AcknowledgementDue <= deadlineBy) || (c.FeedbackGivenAt == null && c.FeedbackDue <= deadlineBy))
                 select new { Case = c, e.JurisdictionCode, org.ReminderOffsetDays, org.PurgeNoticeDays })
             .AsNoTracking()
             .ToListAsync(ct);
-        var sent = (await db.SentReminders.IgnoreQueryFilters().AsNoTracking()
+        var caseIds = cases.Select(x => x.Case.Id).ToList();
+        var sent = (await db.SentReminders.IgnoreQueryFilters().AsNoTracking().Where(r => caseIds.Contains(r.CaseId))
                 .Select(r => new { r.CaseId, r.Kind, r.Due, r.OffsetDays }).ToListAsync(ct))
             .Select(r => (r.CaseId, new Reminder(r.Kind, r.Due, r.OffsetDays)))
             .ToHashSet();

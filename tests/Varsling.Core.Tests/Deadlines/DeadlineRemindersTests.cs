@@ -42,6 +42,64 @@ public sealed class DeadlineRemindersTests(MigratedDatabase database) : IClassFi
     }
 
     [Fact]
+    public async Task PurgeNotice_GoesOut14DaysAhead_Once_AndNotForACaseOnLegalHold()
+    {
+        var handler = await Handlers.AddRecipientAsync(database.ConnectionString, DemoData.NordlysSlug, "varsling");
+        await using var services = Services();
+        var ids = new List<Guid>();
+        await using (var scope = services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<OrganisationScope>().Enter(handler.OrganisationId);
+            var intake = scope.ServiceProvider.GetRequiredService<ReportIntake>();
+            var channel = await intake.GetChannelAsync(DemoData.NordlysSlug, "varsling");
+            for (var i = 0; i < 2; i++)
+            {
+                ids.Add((await intake.FilePlainAsync(channel, new PlainReport(null,
+                    new ReportAnswers("Purge notice", null, null, null, null, []), new ReporterIdentity(null, null), []))).CaseId);
+            }
+        }
+
+        DateOnly purgeDue;
+        await using (var db = handler.Context(database.ConnectionString))
+        {
+            foreach (var id in ids)
+            {
+                var c = await db.Cases.SingleAsync(x => x.Id == id);
+                var org = await db.Organisations.SingleAsync(o => o.Id == c.OrganisationId);
+                var entity = await db.LegalEntities.SingleAsync(e => e.Id == c.LegalEntityId);
+                var ch = await db.Channels.SingleAsync(x => x.Id == c.ChannelId);
+                var context = CaseClockContexts.For(org, entity, ch);
+                if (c.AcknowledgedAt is null)
+                {
+                    c.Acknowledge(_clock.GetUtcNow(), context);
+                }
+
+                c.Close(_clock.GetUtcNow(), CaseOutcome.Substantiated, context);
+            }
+
+            var held = await db.Cases.SingleAsync(x => x.Id == ids[1]);
+            held.SetLegalHold("Claim pending", handler.UserId, _clock.GetUtcNow());
+            await db.SaveChangesAsync();
+            purgeDue = (await db.Cases.SingleAsync(x => x.Id == ids[0])).PurgeDue!.Value;
+        }
+
+        // Other tests' cases share this database, so count this test's reminders, not the run's.
+        async Task<List<SentReminder>> SentAfterRunAsync(DateOnly day)
+        {
+            _clock.Set(new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
+            await RunAsync(services);
+            await using var read = TestDb.Create(database.ConnectionString);
+            return await read.SentReminders.IgnoreQueryFilters().Where(r => ids.Contains(r.CaseId) && r.Kind == ReminderKind.Purge).ToListAsync();
+        }
+
+        Assert.Empty(await SentAfterRunAsync(purgeDue.AddDays(-15)));
+        Assert.Single(await SentAfterRunAsync(purgeDue.AddDays(-14)));
+        var notice = Assert.Single(await SentAfterRunAsync(purgeDue.AddDays(-13)));
+        Assert.Equal(ids[0], notice.CaseId);
+        Assert.Equal(purgeDue, notice.Due);
+    }
+
+    [Fact]
     public async Task Reminders_GoOutOnceEach_ToTheChannelsHandlers_WithoutContent()
     {
         var handler = await Handlers.AddRecipientAsync(database.ConnectionString, DemoData.NordlysSlug, "visselblasning");
