@@ -84,8 +84,8 @@ public sealed partial class DeadlineReminders(
 
     private async Task<List<string>> RecipientsAsync(Guid channelId, CancellationToken ct) => await (
             from r in db.ChannelRecipients.IgnoreQueryFilters()
-            join u in db.Users on r.UserId equals u.Id
-            where r.ChannelId == channelId && u.Email != null && (u.LockoutEnd == null || u.LockoutEnd < Administration.DeactivatedUntil)
+            join u in db.Users.Where(Administration.IsActive) on r.UserId equals u.Id
+            where r.ChannelId == channelId && u.Email != null
             select u.Email!)
         .Distinct()
         .ToListAsync(ct);

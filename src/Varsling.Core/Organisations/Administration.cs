@@ -66,6 +66,10 @@ public sealed partial class Administration(
     /// <summary>A deactivated account is locked out until this instant, which tells it apart from a lockout after failed sign-ins.</summary>
     public static readonly DateTimeOffset DeactivatedUntil = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Not deactivated (a lockout after failed sign-ins still counts as active), as a query EF Core translates.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<VarslingUser, bool>> IsActive =
+        u => u.LockoutEnd == null || u.LockoutEnd < DeactivatedUntil;
+
     private const string Stale = "Someone else changed this in the meantime. Reload the page to see the current state, then make your change again.";
 
     // ---- people ----
@@ -555,11 +559,10 @@ public sealed partial class Administration(
 
     private async Task RequireAnotherAdminAsync(Guid org, Guid except, CancellationToken ct)
     {
-        var deactivated = DeactivatedUntil;
-        var others = await (from u in db.Users
+        var others = await (from u in db.Users.Where(IsActive)
                 join ur in db.UserRoles on u.Id equals ur.UserId
                 join r in db.Roles on ur.RoleId equals r.Id
-                where u.OrganisationId == org && u.Id != except && r.Name == Roles.Admin && (u.LockoutEnd == null || u.LockoutEnd < deactivated)
+                where u.OrganisationId == org && u.Id != except && r.Name == Roles.Admin
                 select u.Id)
             .AnyAsync(ct);
         if (!others)

@@ -73,10 +73,9 @@ public sealed partial class RequestReminders(
     {
         var roles = await db.Roles.Where(r => r.Name == Roles.Legal || r.Name == Roles.Admin).Select(r => r.Id).ToListAsync(ct);
         return await (
-                from u in db.Users
+                from u in db.Users.Where(Administration.IsActive)
                 join ur in db.UserRoles on u.Id equals ur.UserId
                 where u.OrganisationId == organisationId && roles.Contains(ur.RoleId) && u.Email != null
-                      && (u.LockoutEnd == null || u.LockoutEnd < Administration.DeactivatedUntil)
                 select u.Email!)
             .Distinct()
             .ToListAsync(ct);

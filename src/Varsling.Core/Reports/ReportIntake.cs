@@ -111,8 +111,8 @@ public sealed partial class ReportIntake(
         var recipients = (await (
                 from r in db.ChannelRecipients.AsNoTracking()
                 join k in db.UserKeys.AsNoTracking() on r.UserId equals k.UserId
-                join u in db.Users.AsNoTracking() on r.UserId equals u.Id
-                where r.ChannelId == channel.Id && (u.LockoutEnd == null || u.LockoutEnd < Administration.DeactivatedUntil)
+                join u in db.Users.AsNoTracking().Where(Administration.IsActive) on r.UserId equals u.Id
+                where r.ChannelId == channel.Id
                 orderby r.UserId
                 select new RecipientKey(r.UserId, k.PublicKey))
             .ToListAsync(ct))
