@@ -19,8 +19,8 @@ public enum CaseKeyKind : byte
 }
 
 /// <summary>
-/// Case keys (random 256-bit) and their HPKE wrapping to one recipient's P-256 public key, bound to the
-/// case id and key kind. Layout: 121 bytes, see crypto-docs/protocol.md §3.
+/// Case keys (random 256-bit) and their HPKE wrapping to one recipient's X25519 public key, bound to the
+/// case id and key kind. Layout: 88 bytes, see crypto-docs/protocol.md §3.
 /// </summary>
 public static class CaseKeys
 {
@@ -52,22 +52,11 @@ public static class CaseKeys
     /// unknown version or suite, a wrong length, or when the blob does not authenticate for this recipient,
     /// case and kind.
     /// </summary>
-    public static byte[] Unwrap(ReadOnlySpan<byte> blob, P256KeyPair recipient, Guid caseId, CaseKeyKind kind)
+    public static byte[] Unwrap(ReadOnlySpan<byte> blob, X25519KeyPair recipient, Guid caseId, CaseKeyKind kind)
     {
         ArgumentNullException.ThrowIfNull(recipient);
         CheckKind(kind);
-        BlobFormat.CheckPrefix(blob, BlobType.WrappedCaseKey, "Wrapped case key");
-        if (blob.Length < HeaderLength)
-        {
-            throw new CryptoFormatException("Wrapped case key is too short to hold its suite ids.");
-        }
-        var kem = (ushort)((blob[2] << 8) | blob[3]);
-        var kdf = (ushort)((blob[4] << 8) | blob[5]);
-        var aead = (ushort)((blob[6] << 8) | blob[7]);
-        if (kem != Hpke.KemId || kdf != Hpke.KdfId || aead != (ushort)HpkeAead.Aes256Gcm)
-        {
-            throw new CryptoFormatException($"Wrapped case key uses unsupported suite kem 0x{kem:x4}, kdf 0x{kdf:x4}, aead 0x{aead:x4}.");
-        }
+        BlobFormat.CheckHeader(blob, BlobType.WrappedCaseKey);
         if (blob.Length != WrappedLength)
         {
             throw new CryptoFormatException($"Wrapped case key must be {WrappedLength} bytes, got {blob.Length}.");

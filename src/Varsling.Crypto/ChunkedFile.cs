@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
+using NSec.Cryptography;
 
 namespace Varsling.Crypto;
 
@@ -58,16 +59,7 @@ public static class ChunkedFile
     /// <summary>Validates and parses a header; throws <see cref="CryptoFormatException"/> if it is malformed or of an unknown version or AEAD.</summary>
     public static ChunkedFileHeader ParseHeader(ReadOnlySpan<byte> header)
     {
-        BlobFormat.CheckPrefix(header, BlobType.ChunkedFile, "Chunked file header");
-        if (header.Length < 4)
-        {
-            throw new CryptoFormatException("Chunked file header is too short to hold its AEAD id.");
-        }
-        var aead = (ushort)((header[2] << 8) | header[3]);
-        if (aead != (ushort)HpkeAead.Aes256Gcm)
-        {
-            throw new CryptoFormatException($"Chunked file uses unsupported AEAD 0x{aead:x4}.");
-        }
+        BlobFormat.CheckHeader(header, BlobType.ChunkedFile);
         if (header.Length != HeaderLength)
         {
             throw new CryptoFormatException($"Chunked file header must be {HeaderLength} bytes, got {header.Length}.");
@@ -98,7 +90,7 @@ public static class ChunkedFile
         var h = ParseHeader(header);
         CheckPlaintextLength(h.ChunkSize, plaintext.Length, isFinal);
         var output = new byte[plaintext.Length + ChunkOverhead];
-        using var gcm = new AesGcm(fileKey, BlobFormat.TagLength);
+        using var gcm = Aes256.Import(fileKey);
         SealInto(gcm, header, index, plaintext, isFinal, output);
         return output;
     }
@@ -113,7 +105,7 @@ public static class ChunkedFile
         var h = ParseHeader(header);
         CheckCiphertextLength(h.ChunkSize, ciphertext.Length, isFinal);
         var output = new byte[ciphertext.Length - ChunkOverhead];
-        using var gcm = new AesGcm(fileKey, BlobFormat.TagLength);
+        using var gcm = Aes256.Import(fileKey);
         OpenInto(gcm, header, index, ciphertext, isFinal, output);
         return output;
     }
@@ -131,7 +123,7 @@ public static class ChunkedFile
         await output.WriteAsync(header, cancellationToken).ConfigureAwait(false);
         var plain = new byte[chunkSize];
         var cipher = new byte[chunkSize + ChunkOverhead];
-        using var gcm = new AesGcm(fileKey.Span, BlobFormat.TagLength);
+        using var gcm = Aes256.Import(fileKey.Span);
         try
         {
             for (ulong index = 0; ; index++)
@@ -176,7 +168,7 @@ public static class ChunkedFile
         }
         var cipher = new byte[h.ChunkSize + ChunkOverhead];
         var plain = new byte[h.ChunkSize];
-        using var gcm = new AesGcm(fileKey.Span, BlobFormat.TagLength);
+        using var gcm = Aes256.Import(fileKey.Span);
         try
         {
             for (ulong index = 0; ; index++)
@@ -209,25 +201,21 @@ public static class ChunkedFile
         }
     }
 
-    private static void SealInto(AesGcm gcm, ReadOnlySpan<byte> header, ulong index, ReadOnlySpan<byte> plaintext, bool isFinal, Span<byte> output)
+    private static void SealInto(Key gcm, ReadOnlySpan<byte> header, ulong index, ReadOnlySpan<byte> plaintext, bool isFinal, Span<byte> output)
     {
         Span<byte> nonce = stackalloc byte[BlobFormat.NonceLength];
         Span<byte> aad = stackalloc byte[HeaderLength + 9];
         Frame(header, index, isFinal, nonce, aad);
-        gcm.Encrypt(nonce, plaintext, output[..plaintext.Length], output.Slice(plaintext.Length, ChunkOverhead), aad);
+        Aes256.Algorithm.Encrypt(gcm, nonce, aad, plaintext, output[..(plaintext.Length + ChunkOverhead)]);
     }
 
-    private static void OpenInto(AesGcm gcm, ReadOnlySpan<byte> header, ulong index, ReadOnlySpan<byte> ciphertext, bool isFinal, Span<byte> output)
+    private static void OpenInto(Key gcm, ReadOnlySpan<byte> header, ulong index, ReadOnlySpan<byte> ciphertext, bool isFinal, Span<byte> output)
     {
         Span<byte> nonce = stackalloc byte[BlobFormat.NonceLength];
         Span<byte> aad = stackalloc byte[HeaderLength + 9];
         Frame(header, index, isFinal, nonce, aad);
         var length = ciphertext.Length - ChunkOverhead;
-        try
-        {
-            gcm.Decrypt(nonce, ciphertext[..length], ciphertext[length..], output[..length], aad);
-        }
-        catch (AuthenticationTagMismatchException)
+        if (!Aes256.Algorithm.Decrypt(gcm, nonce, aad, ciphertext, output[..length]))
         {
             throw new CryptoFormatException($"Chunk {index} failed authentication (wrong key, file, position or final flag, or damaged).");
         }

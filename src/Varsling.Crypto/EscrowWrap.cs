@@ -4,24 +4,24 @@ using System.Security.Cryptography;
 namespace Varsling.Crypto;
 
 /// <summary>
-/// A person's P-256 private key sealed with HPKE to the organisation's escrow public key, bound by its AAD to the
+/// A person's X25519 private key sealed with HPKE to the organisation's escrow public key, bound by its AAD to the
 /// organisation id and the person's user id, so an escrow blob cannot be moved to another person or organisation.
 /// The server can write these blobs whenever it holds a person's unlocked key (enrolment, password change, recovery,
-/// sign-in) without holding anything that opens them. Layout: 186 bytes, see crypto-docs/protocol.md §10.
+/// sign-in) without holding anything that opens them. Layout: 120 bytes, see crypto-docs/protocol.md §10.
 /// </summary>
 public static class EscrowWrap
 {
     /// <summary>Length of every escrowed private key blob.</summary>
-    public const int WrappedLength = CiphertextOffset + P256KeyPair.PrivateKeyLength + Hpke.TagLength;
+    public const int WrappedLength = CiphertextOffset + X25519KeyPair.PrivateKeyLength + Hpke.TagLength;
 
     private const int HeaderLength = 8;
     private const int PublicKeyOffset = HeaderLength;
-    private const int EncOffset = PublicKeyOffset + P256KeyPair.PublicKeyLength;
+    private const int EncOffset = PublicKeyOffset + X25519KeyPair.PublicKeyLength;
     private const int CiphertextOffset = EncOffset + Hpke.EncLength;
     private static readonly byte[] _info = "varsling/v1 escrow"u8.ToArray();
 
     /// <summary>Seals <paramref name="person"/>'s private key to <paramref name="escrowPublicKey"/> for this organisation and user.</summary>
-    public static byte[] Seal(P256KeyPair person, ReadOnlySpan<byte> escrowPublicKey, Guid organisationId, Guid userId)
+    public static byte[] Seal(X25519KeyPair person, ReadOnlySpan<byte> escrowPublicKey, Guid organisationId, Guid userId)
     {
         ArgumentNullException.ThrowIfNull(person);
         var blob = new byte[WrappedLength];
@@ -51,22 +51,10 @@ public static class EscrowWrap
     /// <see cref="CryptoFormatException"/> on an unknown version, type or suite, a wrong length, or when the blob
     /// does not authenticate for this escrow key, organisation and user.
     /// </summary>
-    public static P256KeyPair Open(ReadOnlySpan<byte> blob, P256KeyPair escrow, Guid organisationId, Guid userId)
+    public static X25519KeyPair Open(ReadOnlySpan<byte> blob, X25519KeyPair escrow, Guid organisationId, Guid userId)
     {
         ArgumentNullException.ThrowIfNull(escrow);
-        BlobFormat.CheckPrefix(blob, BlobType.EscrowedPrivateKey, "Escrowed private key");
-        if (blob.Length < HeaderLength)
-        {
-            throw new CryptoFormatException("Escrowed private key is too short to hold its suite ids.");
-        }
-
-        var kem = BinaryPrimitives.ReadUInt16BigEndian(blob[2..]);
-        var kdf = BinaryPrimitives.ReadUInt16BigEndian(blob[4..]);
-        var aead = BinaryPrimitives.ReadUInt16BigEndian(blob[6..]);
-        if (kem != Hpke.KemId || kdf != Hpke.KdfId || aead != (ushort)HpkeAead.Aes256Gcm)
-        {
-            throw new CryptoFormatException($"Escrowed private key uses unsupported suite kem 0x{kem:x4}, kdf 0x{kdf:x4}, aead 0x{aead:x4}.");
-        }
+        BlobFormat.CheckHeader(blob, BlobType.EscrowedPrivateKey);
 
         if (blob.Length != WrappedLength)
         {
@@ -86,7 +74,7 @@ public static class EscrowWrap
 
         try
         {
-            return P256KeyPair.FromPrivateKey(scalar, blob.Slice(PublicKeyOffset, P256KeyPair.PublicKeyLength));
+            return X25519KeyPair.FromPrivateKey(scalar, blob.Slice(PublicKeyOffset, X25519KeyPair.PublicKeyLength));
         }
         finally
         {
@@ -97,16 +85,16 @@ public static class EscrowWrap
     /// <summary>The public key of the escrowed key pair, read without opening the blob.</summary>
     public static byte[] ReadPublicKey(ReadOnlySpan<byte> blob)
     {
-        BlobFormat.CheckPrefix(blob, BlobType.EscrowedPrivateKey, "Escrowed private key");
+        BlobFormat.CheckHeader(blob, BlobType.EscrowedPrivateKey);
         if (blob.Length != WrappedLength)
         {
             throw new CryptoFormatException($"Escrowed private key must be {WrappedLength} bytes, got {blob.Length}.");
         }
 
-        return blob.Slice(PublicKeyOffset, P256KeyPair.PublicKeyLength).ToArray();
+        return blob.Slice(PublicKeyOffset, X25519KeyPair.PublicKeyLength).ToArray();
     }
 
-    // aad = header (8) || public key (65) || GUID(organisation id) || GUID(user id): 105 bytes.
+    // aad = header (8) || public key (32) || GUID(organisation id) || GUID(user id): 72 bytes.
     private static byte[] Aad(ReadOnlySpan<byte> blob, Guid organisationId, Guid userId)
     {
         var aad = new byte[EncOffset + 32];

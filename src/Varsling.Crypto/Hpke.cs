@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
+using NSec.Cryptography;
 
 namespace Varsling.Crypto;
 
@@ -17,72 +18,64 @@ public enum HpkeAead : ushort
 }
 
 /// <summary>
-/// RFC 9180 HPKE in base mode with DHKEM(P-256, HKDF-SHA256) (kem_id 0x0010) and HKDF-SHA256 (kdf_id 0x0001).
-/// See crypto-docs/protocol.md §1.
+/// RFC 9180 HPKE in base mode with DHKEM(X25519, HKDF-SHA256) (kem_id 0x0020) and HKDF-SHA256 (kdf_id 0x0001),
+/// on NSec. See crypto-docs/protocol.md §1.
 /// </summary>
 public static class Hpke
 {
-    /// <summary>KEM id of DHKEM(P-256, HKDF-SHA256).</summary>
-    public const ushort KemId = 0x0010;
+    /// <summary>KEM id of DHKEM(X25519, HKDF-SHA256).</summary>
+    public const ushort KemId = 0x0020;
 
     /// <summary>KDF id of HKDF-SHA256.</summary>
     public const ushort KdfId = 0x0001;
 
-    /// <summary>Length of the encapsulated key <c>enc</c> (an uncompressed P-256 point).</summary>
-    public const int EncLength = P256KeyPair.PublicKeyLength;
+    /// <summary>Length of the encapsulated key <c>enc</c> (the sender's raw ephemeral X25519 public key).</summary>
+    public const int EncLength = X25519KeyPair.PublicKeyLength;
 
     /// <summary>Length of the AEAD tag appended to every ciphertext.</summary>
     public const int TagLength = 16;
 
     private const int Nh = 32;
     private static readonly byte[] _version = "HPKE-v1"u8.ToArray();
-    private static readonly byte[] _kemSuiteId = [.. "KEM"u8, 0x00, 0x10];
-    private static readonly byte[] _zeroSalt = new byte[Nh];
+    private static readonly byte[] _kemSuiteId = [.. "KEM"u8, KemId >> 8, KemId & 0xFF];
+    private static readonly KeyDerivationAlgorithm2 _hkdf = KeyDerivationAlgorithm.HkdfSha256;
 
     /// <summary>
-    /// DeriveKeyPair (RFC 9180 §7.1.3): deterministic key pair from input keying material of at least 32 bytes.
+    /// DeriveKeyPair (RFC 9180 §7.1.3) for X25519: sk = LabeledExpand(LabeledExtract("", "dkp_prk", ikm), "sk", "", 32).
+    /// <paramref name="ikm"/> must hold at least 32 bytes.
     /// </summary>
-    public static P256KeyPair DeriveKeyPair(ReadOnlySpan<byte> ikm)
+    public static X25519KeyPair DeriveKeyPair(ReadOnlySpan<byte> ikm)
     {
         if (ikm.Length < Nh)
         {
             throw new CryptoFormatException("DeriveKeyPair needs at least 32 bytes of input keying material.");
         }
+
         var dkpPrk = LabeledExtract(_kemSuiteId, [], "dkp_prk"u8, ikm);
+        var sk = LabeledExpand(_kemSuiteId, dkpPrk, "sk"u8, [], X25519KeyPair.PrivateKeyLength);
         try
         {
-            for (var counter = 0; counter < 256; counter++)
-            {
-                var sk = LabeledExpand(_kemSuiteId, dkpPrk, "candidate"u8, [(byte)counter], 32);
-                // P-256's bitmask is 0xff, so no bits are cleared before the range check.
-                if (P256Math.IsValidScalar(sk))
-                {
-                    var pair = P256KeyPair.FromPrivateKey(sk);
-                    CryptographicOperations.ZeroMemory(sk);
-                    return pair;
-                }
-                CryptographicOperations.ZeroMemory(sk);
-            }
+            return X25519KeyPair.FromPrivateKey(sk);
         }
         finally
         {
+            CryptographicOperations.ZeroMemory(sk);
             CryptographicOperations.ZeroMemory(dkpPrk);
         }
-        throw new CryptoFormatException("DeriveKeyPair found no valid scalar in 256 candidates.");
     }
 
     /// <summary>
     /// SetupBaseS (RFC 9180 §5.1.1): encapsulates to <paramref name="recipientPublicKey"/> with a fresh ephemeral key.
-    /// Returns the sender context and <c>enc</c> (65 bytes) to send alongside the ciphertexts.
+    /// Returns the sender context and <c>enc</c> (32 bytes) to send alongside the ciphertexts.
     /// </summary>
     public static HpkeContext SetupBaseS(ReadOnlySpan<byte> recipientPublicKey, ReadOnlySpan<byte> info, HpkeAead aead, out byte[] enc)
     {
-        using var ephemeral = P256KeyPair.Generate();
+        using var ephemeral = X25519KeyPair.Generate();
         return SetupBaseS(recipientPublicKey, info, aead, ephemeral, out enc);
     }
 
     /// <summary>SetupBaseS with a caller-chosen ephemeral key; only for known-answer tests.</summary>
-    internal static HpkeContext SetupBaseS(ReadOnlySpan<byte> recipientPublicKey, ReadOnlySpan<byte> info, HpkeAead aead, P256KeyPair ephemeral, out byte[] enc)
+    internal static HpkeContext SetupBaseS(ReadOnlySpan<byte> recipientPublicKey, ReadOnlySpan<byte> info, HpkeAead aead, X25519KeyPair ephemeral, out byte[] enc)
     {
         CheckAead(aead);
         var dh = ephemeral.DeriveRawSharedSecret(recipientPublicKey);
@@ -94,9 +87,9 @@ public static class Hpke
 
     /// <summary>
     /// SetupBaseR (RFC 9180 §5.1.1): decapsulates <paramref name="enc"/> with the recipient's key pair.
-    /// A malformed or off-curve <paramref name="enc"/> raises <see cref="CryptoFormatException"/>.
+    /// A malformed or small-order <paramref name="enc"/> raises <see cref="CryptoFormatException"/>.
     /// </summary>
-    public static HpkeContext SetupBaseR(ReadOnlySpan<byte> enc, P256KeyPair recipient, ReadOnlySpan<byte> info, HpkeAead aead)
+    public static HpkeContext SetupBaseR(ReadOnlySpan<byte> enc, X25519KeyPair recipient, ReadOnlySpan<byte> info, HpkeAead aead)
     {
         ArgumentNullException.ThrowIfNull(recipient);
         CheckAead(aead);
@@ -114,7 +107,7 @@ public static class Hpke
     }
 
     /// <summary>Single-shot open (RFC 9180 §6.1); throws <see cref="CryptoFormatException"/> if anything does not authenticate.</summary>
-    public static byte[] Open(ReadOnlySpan<byte> enc, P256KeyPair recipient, ReadOnlySpan<byte> info, ReadOnlySpan<byte> aad, ReadOnlySpan<byte> ciphertext, HpkeAead aead = HpkeAead.Aes256Gcm)
+    public static byte[] Open(ReadOnlySpan<byte> enc, X25519KeyPair recipient, ReadOnlySpan<byte> info, ReadOnlySpan<byte> aad, ReadOnlySpan<byte> ciphertext, HpkeAead aead = HpkeAead.Aes256Gcm)
     {
         using var ctx = SetupBaseR(enc, recipient, info, aead);
         return ctx.Open(aad, ciphertext);
@@ -131,7 +124,7 @@ public static class Hpke
     }
 
     /// <summary>Single-shot secret export, recipient side (RFC 9180 §6.2).</summary>
-    public static byte[] ReceiveExport(ReadOnlySpan<byte> enc, P256KeyPair recipient, ReadOnlySpan<byte> info, ReadOnlySpan<byte> exporterContext, int length, HpkeAead aead = HpkeAead.ExportOnly)
+    public static byte[] ReceiveExport(ReadOnlySpan<byte> enc, X25519KeyPair recipient, ReadOnlySpan<byte> info, ReadOnlySpan<byte> exporterContext, int length, HpkeAead aead = HpkeAead.ExportOnly)
     {
         using var ctx = SetupBaseR(enc, recipient, info, aead);
         return ctx.Export(exporterContext, length);
@@ -156,7 +149,7 @@ public static class Hpke
 
     internal static HpkeContext KeySchedule(HpkeAead aead, byte[] sharedSecret, ReadOnlySpan<byte> info)
     {
-        byte[] suiteId = [.. "HPKE"u8, 0x00, 0x10, 0x00, 0x01, (byte)((ushort)aead >> 8), (byte)aead];
+        byte[] suiteId = [.. "HPKE"u8, KemId >> 8, KemId & 0xFF, KdfId >> 8, KdfId & 0xFF, (byte)((ushort)aead >> 8), (byte)aead];
         var pskIdHash = LabeledExtract(suiteId, [], "psk_id_hash"u8, []);
         var infoHash = LabeledExtract(suiteId, [], "info_hash"u8, info);
         byte[] context = [0x00, .. pskIdHash, .. infoHash];
@@ -176,22 +169,20 @@ public static class Hpke
         return new HpkeContext(aead, suiteId, key, baseNonce, exporterSecret);
     }
 
+    /// <summary>LabeledExtract (RFC 9180 §4) on NSec's HKDF-SHA256; an empty salt means HashLen zero bytes (RFC 5869 §2.2).</summary>
     internal static byte[] LabeledExtract(ReadOnlySpan<byte> suiteId, ReadOnlySpan<byte> salt, ReadOnlySpan<byte> label, ReadOnlySpan<byte> ikm)
     {
         byte[] labeledIkm = [.. _version, .. suiteId, .. label, .. ikm];
-        var prk = new byte[Nh];
-        // An empty salt is HMAC-keyed with Nh zero bytes (RFC 5869 §2.2); passing them explicitly is identical.
-        HKDF.Extract(HashAlgorithmName.SHA256, labeledIkm, salt.IsEmpty ? _zeroSalt : salt, prk);
+        var prk = _hkdf.Extract(labeledIkm, salt);
         CryptographicOperations.ZeroMemory(labeledIkm);
         return prk;
     }
 
+    /// <summary>LabeledExpand (RFC 9180 §4) on NSec's HKDF-SHA256.</summary>
     internal static byte[] LabeledExpand(ReadOnlySpan<byte> suiteId, ReadOnlySpan<byte> prk, ReadOnlySpan<byte> label, ReadOnlySpan<byte> info, int length)
     {
         byte[] labeledInfo = [(byte)(length >> 8), (byte)length, .. _version, .. suiteId, .. label, .. info];
-        var okm = new byte[length];
-        HKDF.Expand(HashAlgorithmName.SHA256, prk, okm, labeledInfo);
-        return okm;
+        return length == 0 ? [] : _hkdf.Expand(prk, labeledInfo, length);
     }
 }
 
@@ -206,7 +197,9 @@ public sealed class HpkeContext : IDisposable
     private readonly byte[] _key;
     private readonly byte[] _baseNonce;
     private readonly byte[] _exporterSecret;
-    private readonly AesGcm? _gcm;
+    // AES-256-GCM runs on NSec; AES-128-GCM (which NSec does not offer) on the BCL, for the RFC vectors only.
+    private readonly NSec.Cryptography.Key? _aes256;
+    private readonly System.Security.Cryptography.AesGcm? _aes128;
 
     internal HpkeContext(HpkeAead aead, byte[] suiteId, byte[] key, byte[] baseNonce, byte[] exporterSecret)
     {
@@ -215,7 +208,14 @@ public sealed class HpkeContext : IDisposable
         _key = key;
         _baseNonce = baseNonce;
         _exporterSecret = exporterSecret;
-        _gcm = key.Length == 0 ? null : new AesGcm(key, Hpke.TagLength);
+        if (aead == HpkeAead.Aes256Gcm)
+        {
+            _aes256 = NSec.Cryptography.Key.Import(AeadAlgorithm.Aes256Gcm, key, KeyBlobFormat.RawSymmetricKey);
+        }
+        else if (aead == HpkeAead.Aes128Gcm)
+        {
+            _aes128 = new System.Security.Cryptography.AesGcm(key, Hpke.TagLength);
+        }
     }
 
     /// <summary>The sequence number the next Seal or Open uses; starts at 0 and increases by one per message.</summary>
@@ -228,11 +228,19 @@ public sealed class HpkeContext : IDisposable
     /// <summary>Encrypts with nonce = base_nonce XOR sequence number, then advances the sequence number.</summary>
     public byte[] Seal(ReadOnlySpan<byte> aad, ReadOnlySpan<byte> plaintext)
     {
-        var gcm = RequireAead();
+        RequireAead();
         var result = new byte[plaintext.Length + Hpke.TagLength];
         Span<byte> nonce = stackalloc byte[12];
         ComputeNonce(nonce);
-        gcm.Encrypt(nonce, plaintext, result.AsSpan(0, plaintext.Length), result.AsSpan(plaintext.Length), aad);
+        if (_aes256 is not null)
+        {
+            AeadAlgorithm.Aes256Gcm.Encrypt(_aes256, nonce, aad, plaintext, result);
+        }
+        else
+        {
+            _aes128!.Encrypt(nonce, plaintext, result.AsSpan(0, plaintext.Length), result.AsSpan(plaintext.Length), aad);
+        }
+
         SequenceNumber++;
         return result;
     }
@@ -243,7 +251,7 @@ public sealed class HpkeContext : IDisposable
     /// </summary>
     public byte[] Open(ReadOnlySpan<byte> aad, ReadOnlySpan<byte> ciphertext)
     {
-        var gcm = RequireAead();
+        RequireAead();
         if (ciphertext.Length < Hpke.TagLength)
         {
             throw new CryptoFormatException("HPKE ciphertext is shorter than its tag.");
@@ -252,14 +260,29 @@ public sealed class HpkeContext : IDisposable
         var result = new byte[length];
         Span<byte> nonce = stackalloc byte[12];
         ComputeNonce(nonce);
-        try
+        bool authentic;
+        if (_aes256 is not null)
         {
-            gcm.Decrypt(nonce, ciphertext[..length], ciphertext[length..], result, aad);
+            authentic = AeadAlgorithm.Aes256Gcm.Decrypt(_aes256, nonce, aad, ciphertext, result);
         }
-        catch (AuthenticationTagMismatchException)
+        else
+        {
+            try
+            {
+                _aes128!.Decrypt(nonce, ciphertext[..length], ciphertext[length..], result, aad);
+                authentic = true;
+            }
+            catch (AuthenticationTagMismatchException)
+            {
+                authentic = false;
+            }
+        }
+
+        if (!authentic)
         {
             throw new CryptoFormatException("HPKE ciphertext failed authentication.");
         }
+
         SequenceNumber++;
         return result;
     }
@@ -274,7 +297,13 @@ public sealed class HpkeContext : IDisposable
         return Hpke.LabeledExpand(_suiteId, _exporterSecret, "sec"u8, exporterContext, length);
     }
 
-    private AesGcm RequireAead() => _gcm ?? throw new InvalidOperationException($"HPKE context with AEAD 0x{(ushort)_aead:x4} can only export.");
+    private void RequireAead()
+    {
+        if (_aes256 is null && _aes128 is null)
+        {
+            throw new InvalidOperationException($"HPKE context with AEAD 0x{(ushort)_aead:x4} can only export.");
+        }
+    }
 
     private void ComputeNonce(Span<byte> nonce)
     {
@@ -294,7 +323,8 @@ public sealed class HpkeContext : IDisposable
     /// <summary>Zeroes the key, nonce and exporter secret.</summary>
     public void Dispose()
     {
-        _gcm?.Dispose();
+        _aes256?.Dispose();
+        _aes128?.Dispose();
         CryptographicOperations.ZeroMemory(_key);
         CryptographicOperations.ZeroMemory(_baseNonce);
         CryptographicOperations.ZeroMemory(_exporterSecret);

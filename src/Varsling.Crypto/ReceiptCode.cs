@@ -129,14 +129,14 @@ public static class ReceiptCode
         return secrets;
     }
 
-    /// <summary>SHA-256 of a lookup token: the only form the server stores (unique-indexed).</summary>
+    /// <summary>SHA-256 (NSec) of a lookup token: the only form the server stores (unique-indexed).</summary>
     public static byte[] HashLookupToken(ReadOnlySpan<byte> lookupToken)
     {
         if (lookupToken.Length != 32)
         {
             throw new CryptoFormatException("A lookup token must be 32 bytes.");
         }
-        return SHA256.HashData(lookupToken);
+        return NSec.Cryptography.HashAlgorithm.Sha256.Hash(lookupToken);
     }
 
     /// <summary>Constant-time check that <paramref name="lookupToken"/> hashes to <paramref name="storedHash"/>.</summary>
@@ -147,7 +147,7 @@ public static class ReceiptCode
             return false;
         }
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(lookupToken, hash);
+        NSec.Cryptography.HashAlgorithm.Sha256.Hash(lookupToken, hash);
         return CryptographicOperations.FixedTimeEquals(hash, storedHash);
     }
 }

@@ -49,9 +49,7 @@ public static class Records
         RandomNumberGenerator.Fill(nonce);
         Span<byte> aad = stackalloc byte[AadLength];
         WriteAad(blob, caseId, recordId, kind, aad);
-        using var gcm = new AesGcm(caseKey, BlobFormat.TagLength);
-        var ctStart = HeaderLength + BlobFormat.NonceLength;
-        gcm.Encrypt(nonce, plaintext, blob.AsSpan(ctStart, plaintext.Length), blob.AsSpan(ctStart + plaintext.Length), aad);
+        Aes256.Seal(caseKey, nonce, aad, plaintext, blob.AsSpan(HeaderLength + BlobFormat.NonceLength));
         return blob;
     }
 
@@ -63,16 +61,7 @@ public static class Records
     {
         BlobFormat.CheckKey(caseKey, "A case key");
         CheckKind(kind);
-        BlobFormat.CheckPrefix(blob, BlobType.Record, "Sealed record");
-        if (blob.Length < HeaderLength)
-        {
-            throw new CryptoFormatException("Sealed record is too short to hold its AEAD id.");
-        }
-        var aead = (ushort)((blob[2] << 8) | blob[3]);
-        if (aead != (ushort)HpkeAead.Aes256Gcm)
-        {
-            throw new CryptoFormatException($"Sealed record uses unsupported AEAD 0x{aead:x4}.");
-        }
+        BlobFormat.CheckHeader(blob, BlobType.Record);
         if (blob.Length < Overhead)
         {
             throw new CryptoFormatException($"Sealed record must be at least {Overhead} bytes, got {blob.Length}.");
@@ -82,12 +71,7 @@ public static class Records
         var ctStart = HeaderLength + BlobFormat.NonceLength;
         var ptLength = blob.Length - Overhead;
         var plaintext = new byte[ptLength];
-        using var gcm = new AesGcm(caseKey, BlobFormat.TagLength);
-        try
-        {
-            gcm.Decrypt(blob.Slice(HeaderLength, BlobFormat.NonceLength), blob.Slice(ctStart, ptLength), blob[(ctStart + ptLength)..], plaintext, aad);
-        }
-        catch (AuthenticationTagMismatchException)
+        if (!Aes256.Open(caseKey, blob.Slice(HeaderLength, BlobFormat.NonceLength), aad, blob[ctStart..], plaintext))
         {
             throw new CryptoFormatException("Sealed record failed authentication (wrong key, case, record or kind, or damaged).");
         }

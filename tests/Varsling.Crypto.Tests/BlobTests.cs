@@ -5,6 +5,9 @@ namespace Varsling.Crypto.Tests;
 /// <summary>Round trips and the negative cases for every blob: flipped bits, wrong context, unknown version or suite.</summary>
 public class BlobTests
 {
+    // Tests stretch with tiny Argon2id costs; the parameters travel in the blob, so opening needs no configuration.
+    private static readonly Argon2idParameters _cheap = new(64, 1);
+
     private static readonly Guid _caseId = Guid.NewGuid();
     private static readonly Guid _recordId = Guid.NewGuid();
 
@@ -25,18 +28,18 @@ public class BlobTests
     [Fact]
     public void CaseKey_Wrap_Unwrap_RoundTrips()
     {
-        using var r = P256KeyPair.Generate();
+        using var r = X25519KeyPair.Generate();
         var key = CaseKeys.Generate();
         var blob = CaseKeys.Wrap(key, r.PublicKey, _caseId, CaseKeyKind.Identity);
-        Assert.Equal(121, blob.Length);
-        Assert.Equal(new byte[] { 1, 1, 0x00, 0x10, 0x00, 0x01, 0x00, 0x02 }, blob[..8]);
+        Assert.Equal(88, blob.Length);
+        Assert.Equal(new byte[] { 1, 1, 0x00, 0x20, 0x00, 0x01, 0x00, 0x02 }, blob[..8]);
         Assert.Equal(key, CaseKeys.Unwrap(blob, r, _caseId, CaseKeyKind.Identity));
     }
 
     [Fact]
     public void CaseKey_AnyFlippedBit_Fails()
     {
-        using var r = P256KeyPair.Generate();
+        using var r = X25519KeyPair.Generate();
         var blob = CaseKeys.Wrap(CaseKeys.Generate(), r.PublicKey, _caseId, CaseKeyKind.Shared);
         EveryBitFlipFails(blob, b => CaseKeys.Unwrap(b, r, _caseId, CaseKeyKind.Shared));
     }
@@ -44,8 +47,8 @@ public class BlobTests
     [Fact]
     public void CaseKey_WrongCaseKindOrRecipient_Fails()
     {
-        using var r = P256KeyPair.Generate();
-        using var other = P256KeyPair.Generate();
+        using var r = X25519KeyPair.Generate();
+        using var other = X25519KeyPair.Generate();
         var blob = CaseKeys.Wrap(CaseKeys.Generate(), r.PublicKey, _caseId, CaseKeyKind.Shared);
         Assert.Throws<CryptoFormatException>(() => CaseKeys.Unwrap(blob, r, Guid.NewGuid(), CaseKeyKind.Shared));
         Assert.Throws<CryptoFormatException>(() => CaseKeys.Unwrap(blob, r, _caseId, CaseKeyKind.Internal));
@@ -57,7 +60,7 @@ public class BlobTests
     [Fact]
     public void CaseKey_UnknownVersionOrSuite_SaysSo()
     {
-        using var r = P256KeyPair.Generate();
+        using var r = X25519KeyPair.Generate();
         var blob = CaseKeys.Wrap(CaseKeys.Generate(), r.PublicKey, _caseId, CaseKeyKind.Shared);
         var v2 = (byte[])blob.Clone();
         v2[0] = 2;
@@ -65,18 +68,21 @@ public class BlobTests
         var aes128 = (byte[])blob.Clone();
         aes128[7] = 1;
         Assert.Contains("unsupported suite", Assert.Throws<CryptoFormatException>(() => CaseKeys.Unwrap(aes128, r, _caseId, CaseKeyKind.Shared)).Message);
-        var x25519 = (byte[])blob.Clone();
-        x25519[3] = 0x20;
-        Assert.Contains("kem 0x0020", Assert.Throws<CryptoFormatException>(() => CaseKeys.Unwrap(x25519, r, _caseId, CaseKeyKind.Shared)).Message);
+        var p256 = (byte[])blob.Clone();
+        p256[3] = 0x10;
+        Assert.Contains("kem 0x0010", Assert.Throws<CryptoFormatException>(() => CaseKeys.Unwrap(p256, r, _caseId, CaseKeyKind.Shared)).Message);
+        Assert.False(BlobHeader.IsAccepted(p256, BlobType.WrappedCaseKey));
+        Assert.False(BlobHeader.IsAccepted(v2, BlobType.WrappedCaseKey));
+        Assert.False(BlobHeader.IsAccepted(aes128, BlobType.WrappedCaseKey));
+        Assert.True(BlobHeader.IsAccepted(blob, BlobType.WrappedCaseKey));
         Assert.Throws<CryptoFormatException>(() => CaseKeys.Unwrap(Records.Seal(CaseKeys.Generate(), _caseId, _recordId, RecordKind.Answers, new byte[100]), r, _caseId, CaseKeyKind.Shared));
     }
 
     [Fact]
     public void CaseKey_WrapToMalformedPublicKey_Fails()
     {
-        var bad = new byte[65];
-        bad[0] = 4;
-        Assert.Throws<CryptoFormatException>(() => CaseKeys.Wrap(CaseKeys.Generate(), bad, _caseId, CaseKeyKind.Shared));
+        Assert.Throws<CryptoFormatException>(() => CaseKeys.Wrap(CaseKeys.Generate(), new byte[32], _caseId, CaseKeyKind.Shared));
+        Assert.Throws<CryptoFormatException>(() => CaseKeys.Wrap(CaseKeys.Generate(), new byte[33], _caseId, CaseKeyKind.Shared));
     }
 
     [Fact]
@@ -124,42 +130,60 @@ public class BlobTests
     [Fact]
     public void PrivateKey_DirectWrap_AnyFlippedBit_Fails()
     {
-        using var pair = P256KeyPair.Generate();
+        using var pair = X25519KeyPair.Generate();
         var key = RandomNumberGenerator.GetBytes(32);
         var blob = PrivateKeyWrap.WrapWithKey(pair, key);
         Assert.Equal(PrivateKeyWrap.WrappedLength, blob.Length);
-        Assert.Equal(152, blob.Length);
+        Assert.Equal(124, blob.Length);
         EveryBitFlipFails(blob, b => PrivateKeyWrap.UnwrapWithKey(b, key).Dispose());
     }
 
     [Fact]
-    public void PrivateKey_PasswordWrap_FlippedSaltPublicKeyNonceOrCiphertext_Fails()
+    public void PrivateKey_PasswordWrap_FlippedHeaderSaltPublicKeyNonceOrCiphertext_Fails()
     {
-        using var pair = P256KeyPair.Generate();
-        var blob = PrivateKeyWrap.WrapWithPassword(pair, "correct horse", 1000);
-        // Every byte from the salt on; header bytes are covered by the direct-wrap test and the checks below
-        // (flipping high iteration bits would legitimately cost millions of PBKDF2 rounds before failing).
-        for (var i = 11; i < blob.Length; i++)
+        using var pair = X25519KeyPair.Generate();
+        var blob = PrivateKeyWrap.WrapWithPassword(pair, "correct horse", _cheap);
+        // Every bit of every byte except the high bytes of m and t (which would legitimately make the derivation
+        // expensive before failing; the bounds test below covers them).
+        for (var i = 0; i < blob.Length; i++)
         {
-            var copy = (byte[])blob.Clone();
-            copy[i] ^= 0x01;
-            Assert.Throws<CryptoFormatException>(() => PrivateKeyWrap.UnwrapWithPassword(copy, "correct horse"));
+            if (i is >= 7 and <= 9 or >= 11 and <= 13)
+            {
+                continue;
+            }
+
+            for (var bit = 0; bit < 8; bit++)
+            {
+                var copy = (byte[])blob.Clone();
+                copy[i] ^= (byte)(1 << bit);
+                Assert.Throws<CryptoFormatException>(() => PrivateKeyWrap.UnwrapWithPassword(copy, "correct horse"));
+            }
         }
-        var iterations = (byte[])blob.Clone();
-        iterations[10] ^= 0x01;
-        Assert.Throws<CryptoFormatException>(() => PrivateKeyWrap.UnwrapWithPassword(iterations, "correct horse"));
-        iterations[7] = 0xFF;
-        Assert.Contains("iteration count", Assert.Throws<CryptoFormatException>(() => PrivateKeyWrap.UnwrapWithPassword(iterations, "correct horse")).Message);
+
+        var memory = (byte[])blob.Clone();
+        memory[7] = 0xFF;
+        Assert.Contains("Argon2id parameters", Assert.Throws<CryptoFormatException>(() => PrivateKeyWrap.UnwrapWithPassword(memory, "correct horse")).Message);
+        var passes = (byte[])blob.Clone();
+        passes[14] = 17;
+        Assert.Contains("Argon2id parameters", Assert.Throws<CryptoFormatException>(() => PrivateKeyWrap.UnwrapWithPassword(passes, "correct horse")).Message);
+        var lanes = (byte[])blob.Clone();
+        lanes[15] = 2;
+        Assert.Contains("Argon2id parameters", Assert.Throws<CryptoFormatException>(() => PrivateKeyWrap.UnwrapWithPassword(lanes, "correct horse")).Message);
         var kdf = (byte[])blob.Clone();
         kdf[6] = 7;
         Assert.Contains("key derivation 7", Assert.Throws<CryptoFormatException>(() => PrivateKeyWrap.UnwrapWithPassword(kdf, "correct horse")).Message);
+        var pbkdf2 = (byte[])blob.Clone();
+        pbkdf2[6] = 1;
+        Assert.Contains("key derivation 1", Assert.Throws<CryptoFormatException>(() => PrivateKeyWrap.UnwrapWithPassword(pbkdf2, "correct horse")).Message);
+        Assert.False(BlobHeader.IsAccepted(pbkdf2, BlobType.WrappedPrivateKey));
+        Assert.True(BlobHeader.IsAccepted(blob, BlobType.WrappedPrivateKey));
     }
 
     [Fact]
     public void PrivateKey_WrongPassword_Fails_AndRightOneWorks()
     {
-        using var pair = P256KeyPair.Generate();
-        var blob = PrivateKeyWrap.WrapWithPassword(pair, "correct horse", 1000);
+        using var pair = X25519KeyPair.Generate();
+        var blob = PrivateKeyWrap.WrapWithPassword(pair, "correct horse", _cheap);
         var ex = Assert.Throws<CryptoFormatException>(() => PrivateKeyWrap.UnwrapWithPassword(blob, "Correct horse"));
         Assert.DoesNotContain("correct horse", ex.Message, StringComparison.OrdinalIgnoreCase);
         using var back = PrivateKeyWrap.UnwrapWithPassword(blob, "correct horse");
@@ -170,28 +194,61 @@ public class BlobTests
     [Fact]
     public void PrivateKey_PasswordNormalisedToNfc()
     {
-        using var pair = P256KeyPair.Generate();
-        var blob = PrivateKeyWrap.WrapWithPassword(pair, "cre\u0301me", 1000);
+        using var pair = X25519KeyPair.Generate();
+        var blob = PrivateKeyWrap.WrapWithPassword(pair, "cre\u0301me", _cheap);
         using var back = PrivateKeyWrap.UnwrapWithPassword(blob, "cr\u00e9me");
         Assert.Equal(pair.PublicKey, back.PublicKey);
     }
 
     [Fact]
-    public void PrivateKey_DefaultPasswordWrap_Uses600000Iterations()
+    public void PrivateKey_DefaultPasswordWrap_RecordsTheMeasuredArgon2idParameters()
     {
-        using var pair = P256KeyPair.Generate();
+        Assert.Equal(new Argon2idParameters(128 * 1024, 3), Argon2idParameters.Default);
+        using var pair = X25519KeyPair.Generate();
         var blob = PrivateKeyWrap.WrapWithPassword(pair, "pw");
-        Assert.Equal(600_000u, System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(blob.AsSpan(7)));
-        Assert.Equal((byte)KeyWrapKdf.Pbkdf2Sha256, blob[6]);
+        Assert.Equal((byte)KeyWrapKdf.Argon2id, blob[6]);
+        Assert.Equal(128u * 1024, System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(blob.AsSpan(7)));
+        Assert.Equal(3u, System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(blob.AsSpan(11)));
+        Assert.Equal(1, blob[15]);
+        Assert.Equal((KeyWrapKdf.Argon2id, Argon2idParameters.Default), PrivateKeyWrap.ReadKdf(blob));
+        using var back = PrivateKeyWrap.UnwrapWithPassword(blob, "pw");
+        Assert.Equal(pair.PublicKey, back.PublicKey);
+    }
+
+    [Theory]
+    [InlineData(8, 1)]
+    [InlineData(256, 2)]
+    [InlineData(1024, 4)]
+    public void PrivateKey_BlobWithOtherArgon2idParameters_StillOpens_WithTheParametersItRecords(int memoryKiB, int passes)
+    {
+        using var pair = X25519KeyPair.Generate();
+        var parameters = new Argon2idParameters(memoryKiB, passes);
+        var blob = PrivateKeyWrap.WrapWithPassword(pair, "pw", parameters);
+        Assert.Equal((KeyWrapKdf.Argon2id, parameters), PrivateKeyWrap.ReadKdf(blob));
+        using var back = PrivateKeyWrap.UnwrapWithPassword(blob, "pw");
+        Assert.Equal(pair.ExportPrivateKey(), back.ExportPrivateKey());
+    }
+
+    [Fact]
+    public void PrivateKey_RecoverySecretWrap_UsesArgon2id_AndOnlyThatSecretOpensIt()
+    {
+        using var pair = X25519KeyPair.Generate();
+        var secret = RandomNumberGenerator.GetBytes(32);
+        var blob = PrivateKeyWrap.WrapWithSecret(pair, secret, _cheap);
+        Assert.Equal(KeyWrapKdf.Argon2id, PrivateKeyWrap.ReadKdf(blob).Kdf);
+        Assert.Throws<CryptoFormatException>(() => PrivateKeyWrap.UnwrapWithSecret(blob, RandomNumberGenerator.GetBytes(32)));
+        Assert.Throws<CryptoFormatException>(() => PrivateKeyWrap.UnwrapWithKey(blob, secret));
+        using var back = PrivateKeyWrap.UnwrapWithSecret(blob, secret);
+        Assert.Equal(pair.PublicKey, back.PublicKey);
     }
 
     [Fact]
     public void PrivateKey_KindMismatchAndWrongKey_Fail()
     {
-        using var pair = P256KeyPair.Generate();
+        using var pair = X25519KeyPair.Generate();
         var key = RandomNumberGenerator.GetBytes(32);
         var direct = PrivateKeyWrap.WrapWithKey(pair, key);
-        var password = PrivateKeyWrap.WrapWithPassword(pair, "pw", 1000);
+        var password = PrivateKeyWrap.WrapWithPassword(pair, "pw", _cheap);
         Assert.Throws<CryptoFormatException>(() => PrivateKeyWrap.UnwrapWithKey(direct, RandomNumberGenerator.GetBytes(32)));
         Assert.Throws<CryptoFormatException>(() => PrivateKeyWrap.UnwrapWithPassword(direct, "pw"));
         Assert.Throws<CryptoFormatException>(() => PrivateKeyWrap.UnwrapWithKey(password, key));
@@ -200,8 +257,8 @@ public class BlobTests
     [Fact]
     public void Session_NeitherBlobNorKeyAloneSuffices_BothTogetherDo()
     {
-        using var pair = P256KeyPair.Generate();
-        var stored = PrivateKeyWrap.WrapWithPassword(pair, "hunter2!", 1000);
+        using var pair = X25519KeyPair.Generate();
+        var stored = PrivateKeyWrap.WrapWithPassword(pair, "hunter2!", _cheap);
         var session = PrivateKeyWrap.RewrapForSession(stored, "hunter2!");
         Assert.Equal(32, session.SessionKey.Length);
         Assert.Throws<CryptoFormatException>(() => PrivateKeyWrap.RewrapForSession(stored, "hunter3!"));

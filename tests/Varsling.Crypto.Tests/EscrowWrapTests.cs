@@ -11,15 +11,15 @@ public sealed class EscrowWrapTests
     [Fact]
     public void Seal_ThenOpenWithTheEscrowKey_GivesBackTheSameKeyPair()
     {
-        using var person = P256KeyPair.Generate();
-        using var escrow = P256KeyPair.Generate();
+        using var person = X25519KeyPair.Generate();
+        using var escrow = X25519KeyPair.Generate();
 
         var blob = EscrowWrap.Seal(person, escrow.PublicKey, s_org, s_user);
         using var opened = EscrowWrap.Open(blob, escrow, s_org, s_user);
 
         Assert.Equal(EscrowWrap.WrappedLength, blob.Length);
-        Assert.Equal(186, blob.Length);
-        Assert.Equal([0x01, 0x05, 0x00, 0x10, 0x00, 0x01, 0x00, 0x02], blob[..8]);
+        Assert.Equal(120, blob.Length);
+        Assert.Equal([0x01, 0x05, 0x00, 0x20, 0x00, 0x01, 0x00, 0x02], blob[..8]);
         Assert.Equal(person.PublicKey, opened.PublicKey);
         Assert.Equal(person.ExportPrivateKey(), opened.ExportPrivateKey());
         Assert.Equal(person.PublicKey, EscrowWrap.ReadPublicKey(blob));
@@ -28,9 +28,9 @@ public sealed class EscrowWrapTests
     [Fact]
     public void Open_ForAnotherPersonOrOrganisationOrEscrowKey_FailsAuthentication()
     {
-        using var person = P256KeyPair.Generate();
-        using var escrow = P256KeyPair.Generate();
-        using var otherEscrow = P256KeyPair.Generate();
+        using var person = X25519KeyPair.Generate();
+        using var escrow = X25519KeyPair.Generate();
+        using var otherEscrow = X25519KeyPair.Generate();
         var blob = EscrowWrap.Seal(person, escrow.PublicKey, s_org, s_user);
 
         Assert.Throws<CryptoFormatException>(() => EscrowWrap.Open(blob, escrow, s_org, Guid.NewGuid()));
@@ -41,9 +41,9 @@ public sealed class EscrowWrapTests
     [Fact]
     public void Open_WithASwappedPublicKeyOrWrongTypeOrLength_IsRefused()
     {
-        using var person = P256KeyPair.Generate();
-        using var stranger = P256KeyPair.Generate();
-        using var escrow = P256KeyPair.Generate();
+        using var person = X25519KeyPair.Generate();
+        using var stranger = X25519KeyPair.Generate();
+        using var escrow = X25519KeyPair.Generate();
         var blob = EscrowWrap.Seal(person, escrow.PublicKey, s_org, s_user);
 
         var swapped = (byte[])blob.Clone();

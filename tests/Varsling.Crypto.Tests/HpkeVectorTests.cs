@@ -2,14 +2,14 @@ using System.Text.Json;
 
 namespace Varsling.Crypto.Tests;
 
-/// <summary>RFC 9180 Appendix A known answers for every P-256 / HKDF-SHA256 base-mode entry we ship.</summary>
+/// <summary>RFC 9180 Appendix A.1 known answers for DHKEM(X25519, HKDF-SHA256) / HKDF-SHA256 base mode: AES-128-GCM, AES-256-GCM, export-only.</summary>
 public class HpkeVectorTests
 {
     private static readonly JsonElement[] _entries = LoadEntries();
 
     private static JsonElement[] LoadEntries()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Vectors", "hpke-p256-sha256.json");
+        var path = Path.Combine(AppContext.BaseDirectory, "Vectors", "hpke-x25519-sha256.json");
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         return doc.RootElement.EnumerateArray().Select(e => e.Clone()).ToArray();
     }
@@ -21,14 +21,16 @@ public class HpkeVectorTests
     private static byte[] Hex(JsonElement e, string name) => Convert.FromHexString(e.GetProperty(name).GetString()!);
 
     [Fact]
-    public void VectorFile_HoldsTheThreeExpectedEntries()
+    public void VectorFile_HoldsTheExpectedEntries()
     {
-        Assert.Equal(3, _entries.Length);
+        // aead 3 (ChaCha20-Poly1305) is in the file too; it is not a suite Varsling uses.
+        Assert.Equal(4, _entries.Length);
         Assert.All(_entries, e =>
         {
             Assert.Equal(0, e.GetProperty("mode").GetInt32());
-            Assert.Equal(16, e.GetProperty("kem_id").GetInt32());
+            Assert.Equal(32, e.GetProperty("kem_id").GetInt32());
             Assert.Equal(1, e.GetProperty("kdf_id").GetInt32());
+            Assert.Equal(3, e.GetProperty("exports").GetArrayLength());
         });
         Assert.Equal(257, Entry(1).GetProperty("encryptions").GetArrayLength());
         Assert.Equal(257, Entry(2).GetProperty("encryptions").GetArrayLength());
@@ -54,8 +56,8 @@ public class HpkeVectorTests
     {
         var e = Entry(aeadId);
         var aead = (HpkeAead)aeadId;
-        using var r = P256KeyPair.FromPrivateKey(Hex(e, "skRm"), Hex(e, "pkRm"));
-        using var eph = P256KeyPair.FromPrivateKey(Hex(e, "skEm"), Hex(e, "pkEm"));
+        using var r = X25519KeyPair.FromPrivateKey(Hex(e, "skRm"), Hex(e, "pkRm"));
+        using var eph = X25519KeyPair.FromPrivateKey(Hex(e, "skEm"), Hex(e, "pkEm"));
         var info = Hex(e, "info");
 
         using var sender = Hpke.SetupBaseS(r.PublicKey, info, aead, eph, out var enc);
@@ -81,6 +83,7 @@ public class HpkeVectorTests
         }
         Assert.Equal(aead == HpkeAead.ExportOnly ? 0 : 257, count);
 
+        var exports = 0;
         foreach (var x in e.GetProperty("exports").EnumerateArray())
         {
             var expected = Hex(x, "exported_value");
@@ -88,14 +91,17 @@ public class HpkeVectorTests
             var length = x.GetProperty("L").GetInt32();
             Assert.Equal(expected, sender.Export(context, length));
             Assert.Equal(expected, receiver.Export(context, length));
+            exports++;
         }
+
+        Assert.Equal(3, exports);
     }
 
     [Fact]
     public void Open_WithSkippedSequenceNumber_Fails()
     {
         var e = Entry(2);
-        using var r = P256KeyPair.FromPrivateKey(Hex(e, "skRm"));
+        using var r = X25519KeyPair.FromPrivateKey(Hex(e, "skRm"));
         using var receiver = Hpke.SetupBaseR(Hex(e, "enc"), r, Hex(e, "info"), HpkeAead.Aes256Gcm);
         var second = e.GetProperty("encryptions")[1];
         Assert.Throws<CryptoFormatException>(() => receiver.Open(Hex(second, "aad"), Hex(second, "ct")));
@@ -105,7 +111,7 @@ public class HpkeVectorTests
     [Fact]
     public void ExportOnlyContext_RefusesToSeal()
     {
-        using var r = P256KeyPair.Generate();
+        using var r = X25519KeyPair.Generate();
         using var ctx = Hpke.SetupBaseS(r.PublicKey, [], HpkeAead.ExportOnly, out _);
         Assert.Throws<InvalidOperationException>(() => ctx.Seal([], [1, 2, 3]));
     }
@@ -113,7 +119,7 @@ public class HpkeVectorTests
     [Fact]
     public void SingleShot_RoundTripsAndRejectsTamperedCiphertext()
     {
-        using var r = P256KeyPair.Generate();
+        using var r = X25519KeyPair.Generate();
         var (enc, ct) = Hpke.Seal(r.PublicKey, "info"u8, "aad"u8, "hello"u8);
         Assert.Equal("hello"u8.ToArray(), Hpke.Open(enc, r, "info"u8, "aad"u8, ct));
         ct[0] ^= 1;
@@ -125,7 +131,7 @@ public class HpkeVectorTests
     [Fact]
     public void SingleShotExport_SenderAndRecipientAgree_AndDependOnContext()
     {
-        using var r = P256KeyPair.Generate();
+        using var r = X25519KeyPair.Generate();
         var (enc, secret) = Hpke.SendExport(r.PublicKey, "info"u8, "ctx"u8, 32);
         Assert.Equal(secret, Hpke.ReceiveExport(enc, r, "info"u8, "ctx"u8, 32));
         Assert.NotEqual(secret, Hpke.ReceiveExport(enc, r, "info"u8, "other"u8, 32));

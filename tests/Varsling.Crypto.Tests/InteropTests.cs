@@ -12,7 +12,7 @@ public class InteropTests
     [Fact]
     public void Hpke_SingleShot_BothWays()
     {
-        using var recipient = P256KeyPair.Generate();
+        using var recipient = X25519KeyPair.Generate();
         var (enc, ct) = Hpke.Seal(recipient.PublicKey, "info"u8, "aad"u8, "from C#"u8);
         var r = Run(
             Op("hpkeOpen", new { enc = Hex(enc), ciphertext = Hex(ct), info = Hex("info"u8), aad = Hex("aad"u8), privateKey = Hex(recipient.ExportPrivateKey()), publicKey = Hex(recipient.PublicKey) }),
@@ -25,7 +25,7 @@ public class InteropTests
     public void KeyPairs_GeneratedInJs_ImportInCSharp()
     {
         var r = Run(Op("generateKeyPair"));
-        using var pair = P256KeyPair.FromPrivateKey(Bytes(r[0], "privateKey"), Bytes(r[0], "publicKey"));
+        using var pair = X25519KeyPair.FromPrivateKey(Bytes(r[0], "privateKey"), Bytes(r[0], "publicKey"));
         Assert.Equal(Bytes(r[0], "publicKey"), pair.PublicKey);
     }
 
@@ -34,7 +34,7 @@ public class InteropTests
     [InlineData(CaseKeyKind.Summary)]
     public void WrappedCaseKey_BothWays(CaseKeyKind kind)
     {
-        using var recipient = P256KeyPair.Generate();
+        using var recipient = X25519KeyPair.Generate();
         var caseKey = CaseKeys.Generate();
         var blob = CaseKeys.Wrap(caseKey, recipient.PublicKey, _caseId, kind);
         var r = Run(
@@ -88,26 +88,36 @@ public class InteropTests
     }
 
     [Fact]
-    public void WrappedPrivateKey_Password_BothWays()
+    public void WrappedPrivateKey_Argon2id_HeaderAndPublicKeyReadInJs_ButOpenedOnlyOnTheServer()
     {
-        using var pair = P256KeyPair.Generate();
-        const string password = "Cr\u00e8me br\u00fbl\u00e9e, 7 times!";
-        var blob = PrivateKeyWrap.WrapWithPassword(pair, password, 1000);
-        var r = Run(
-            Op("unwrapWithPassword", new { blob = Hex(blob), password }),
-            Op("wrapWithPassword", new { privateKey = Hex(pair.ExportPrivateKey()), publicKey = Hex(pair.PublicKey), password, iterations = PrivateKeyWrap.PasswordIterations }));
+        using var pair = X25519KeyPair.Generate();
+        var parameters = new Argon2idParameters(256, 2);
+        var blob = PrivateKeyWrap.WrapWithPassword(pair, "Cr\u00e8me br\u00fbl\u00e9e, 7 times!", parameters);
+        var r = RunRaw(
+            Op("readWrappedHeader", new { blob = Hex(blob) }),
+            Op("unwrapWithKey", new { blob = Hex(blob), key = Hex(new byte[32]) }));
+        Assert.Equal(2, (int)r[0]["kdf"]!);
+        Assert.Equal(256, (int)r[0]["memoryKiB"]!);
+        Assert.Equal(2, (int)r[0]["iterations"]!);
+        Assert.Equal(1, (int)r[0]["parallelism"]!);
+        Assert.Equal(pair.PublicKey, Bytes(r[0], "publicKey"));
+        Assert.Equal("kdf", (string)r[1]["error"]!["code"]!);
+    }
+
+    [Fact]
+    public void DeriveKeyPair_AgreesInBoth()
+    {
+        var ikm = RandomNumberGenerator.GetBytes(32);
+        var r = Run(Op("deriveKeyPair", new { ikm = Hex(ikm) }));
+        using var pair = Hpke.DeriveKeyPair(ikm);
         Assert.Equal(pair.ExportPrivateKey(), Bytes(r[0], "privateKey"));
         Assert.Equal(pair.PublicKey, Bytes(r[0], "publicKey"));
-        var jsBlob = Bytes(r[1], "blob");
-        Assert.Equal(PrivateKeyWrap.PasswordIterations, (int)System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(jsBlob.AsSpan(7)));
-        using var back = PrivateKeyWrap.UnwrapWithPassword(jsBlob, password);
-        Assert.Equal(pair.ExportPrivateKey(), back.ExportPrivateKey());
     }
 
     [Fact]
     public void WrappedPrivateKey_DirectKeyAndSession_BothWays()
     {
-        using var pair = P256KeyPair.Generate();
+        using var pair = X25519KeyPair.Generate();
         var session = PrivateKeyWrap.RewrapForSession(pair);
         var r = Run(
             Op("unwrapWithKey", new { blob = Hex(session.Blob), key = Hex(session.SessionKey) }),
@@ -138,7 +148,7 @@ public class InteropTests
         Assert.Matches("^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}$", jsCode);
 
         // The no-JS path: the reporter key wrapped on the server opens in the browser with the code, and back.
-        using var reporter = P256KeyPair.Generate();
+        using var reporter = X25519KeyPair.Generate();
         var blob = PrivateKeyWrap.WrapWithKey(reporter, cs.WrapKey);
         var r2 = Run(
             Op("deriveReceipt", new { code, salt = Hex(salt) }),

@@ -9,37 +9,49 @@ public class KeyAndReceiptTests
     [Fact]
     public void KeyPair_ExportImport_RoundTrips()
     {
-        using var pair = P256KeyPair.Generate();
-        Assert.Equal(65, pair.PublicKey.Length);
-        Assert.Equal(4, pair.PublicKey[0]);
-        using var back = P256KeyPair.FromPrivateKey(pair.ExportPrivateKey());
+        using var pair = X25519KeyPair.Generate();
+        Assert.Equal(32, pair.PublicKey.Length);
+        Assert.True(X25519KeyPair.IsValidPublicKey(pair.PublicKey));
+        using var back = X25519KeyPair.FromPrivateKey(pair.ExportPrivateKey());
         Assert.Equal(pair.PublicKey, back.PublicKey);
+    }
+
+    /// <summary>Points of small order on Curve25519 and non-canonical encodings of them (RFC 7748 §6.1).</summary>
+    public static TheoryData<string> LowOrderPoints => new()
+    {
+        "0000000000000000000000000000000000000000000000000000000000000000",
+        "0100000000000000000000000000000000000000000000000000000000000000",
+        "e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800",
+        "5f9c95bca3508c24b1d0b1559c83ef5b04445cc4581c8e86d8224eddd09f1157",
+        "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+        "edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+        "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+    };
+
+    [Theory]
+    [MemberData(nameof(LowOrderPoints))]
+    public void PublicKey_LowOrder_RejectedAtTheDoorAndInHpke(string hex)
+    {
+        var key = Convert.FromHexString(hex);
+        Assert.False(X25519KeyPair.IsValidPublicKey(key));
+        Assert.Contains("small order", Assert.Throws<CryptoFormatException>(() => X25519KeyPair.ValidatePublicKey(key)).Message);
+        Assert.Throws<CryptoFormatException>(() => Hpke.Seal(key, [], [], [1]));
+        using var r = X25519KeyPair.Generate();
+        Assert.Throws<CryptoFormatException>(() => Hpke.Open(key, r, [], [], new byte[17]));
     }
 
     public static TheoryData<string, byte[]> MalformedPublicKeys()
     {
-        using var pair = P256KeyPair.Generate();
+        using var pair = X25519KeyPair.Generate();
         var good = pair.PublicKey;
-        var offCurve = (byte[])good.Clone();
-        offCurve[64] ^= 1;
-        var compressed = new byte[33];
-        compressed[0] = 2;
-        good.AsSpan(1, 32).CopyTo(compressed.AsSpan(1));
-        var wrongPrefix = (byte[])good.Clone();
-        wrongPrefix[0] = 6;
-        var infinity = new byte[65];
-        infinity[0] = 4;
-        var tooBig = Enumerable.Repeat((byte)0xFF, 65).ToArray();
-        tooBig[0] = 4;
+        var p256 = new byte[65];
+        p256[0] = 4;
         return new TheoryData<string, byte[]>
         {
-            { "off curve", offCurve },
-            { "compressed", compressed },
-            { "wrong prefix", wrongPrefix },
-            { "zeros", infinity },
-            { "coordinates >= p", tooBig },
-            { "empty", [] },
+            { "too short", good[..31] },
             { "too long", [.. good, 0] },
+            { "P-256 point length", p256 },
+            { "empty", [] },
         };
     }
 
@@ -48,19 +60,20 @@ public class KeyAndReceiptTests
     public void PublicKey_Malformed_Rejected(string why, byte[] key)
     {
         Assert.False(string.IsNullOrEmpty(why));
-        Assert.Throws<CryptoFormatException>(() => P256KeyPair.ValidatePublicKey(key));
+        Assert.False(X25519KeyPair.IsValidPublicKey(key));
+        Assert.Throws<CryptoFormatException>(() => X25519KeyPair.ValidatePublicKey(key));
         Assert.Throws<CryptoFormatException>(() => Hpke.Seal(key, [], [], [1]));
     }
 
     [Fact]
-    public void PrivateKey_OutOfRangeOrMismatched_Rejected()
+    public void PrivateKey_WrongLengthOrMismatched_Rejected()
     {
-        Assert.Throws<CryptoFormatException>(() => P256KeyPair.FromPrivateKey(new byte[32]));
-        Assert.Throws<CryptoFormatException>(() => P256KeyPair.FromPrivateKey(Enumerable.Repeat((byte)0xFF, 32).ToArray()));
-        Assert.Throws<CryptoFormatException>(() => P256KeyPair.FromPrivateKey(new byte[31]));
-        using var a = P256KeyPair.Generate();
-        using var b = P256KeyPair.Generate();
-        Assert.Throws<CryptoFormatException>(() => P256KeyPair.FromPrivateKey(a.ExportPrivateKey(), b.PublicKey));
+        Assert.Throws<CryptoFormatException>(() => X25519KeyPair.FromPrivateKey(new byte[31]));
+        Assert.Throws<CryptoFormatException>(() => X25519KeyPair.FromPrivateKey(new byte[33]));
+        using var a = X25519KeyPair.Generate();
+        using var b = X25519KeyPair.Generate();
+        Assert.Throws<CryptoFormatException>(() => X25519KeyPair.FromPrivateKey(a.ExportPrivateKey(), b.PublicKey));
+        Assert.Throws<CryptoFormatException>(() => X25519KeyPair.FromPrivateKey(a.ExportPrivateKey(), new byte[32]));
     }
 
     [Fact]
@@ -132,7 +145,7 @@ public class KeyAndReceiptTests
         Assert.False(ReceiptCode.LookupTokenMatches(wrong.LookupToken, stored));
         Assert.False(ReceiptCode.LookupTokenMatches(right.LookupToken, stored[..31]));
 
-        using var reporter = P256KeyPair.Generate();
+        using var reporter = X25519KeyPair.Generate();
         var blob = PrivateKeyWrap.WrapWithKey(reporter, right.WrapKey);
         Assert.Throws<CryptoFormatException>(() => PrivateKeyWrap.UnwrapWithKey(blob, wrong.WrapKey));
         using var back = PrivateKeyWrap.UnwrapWithKey(blob, right.WrapKey);

@@ -21,8 +21,8 @@ test('wrapped case key: layout, round trip, every flipped bit fails', async () =
   const r = await c.generateKeyPair();
   const key = c.generateKey();
   const blob = await c.wrapCaseKey(key, r.publicKey, CASE, c.CaseKeyKind.Shared);
-  assert.equal(blob.length, 121);
-  assert.deepEqual([...blob.subarray(0, 8)], [1, 1, 0, 0x10, 0, 1, 0, 2]);
+  assert.equal(blob.length, 88);
+  assert.deepEqual([...blob.subarray(0, 8)], [1, 1, 0, 0x20, 0, 1, 0, 2]);
   assert.deepEqual(await c.unwrapCaseKey(blob, r, CASE, c.CaseKeyKind.Shared), key);
   await everyBitFlipFails(blob, (b) => c.unwrapCaseKey(b, r, CASE, c.CaseKeyKind.Shared));
 });
@@ -38,7 +38,9 @@ test('wrapped case key: wrong case, kind or recipient; unknown version or suite'
   await assert.rejects(c.unwrapCaseKey(v2, r, CASE, c.CaseKeyKind.Identity), isFormat('version'));
   const s = blob.slice(); s[7] = 1;
   await assert.rejects(c.unwrapCaseKey(s, r, CASE, c.CaseKeyKind.Identity), isFormat('suite'));
-  await assert.rejects(c.unwrapCaseKey(blob.subarray(0, 120), r, CASE, c.CaseKeyKind.Identity), isFormat('length'));
+  const p256 = blob.slice(); p256[3] = 0x10;
+  await assert.rejects(c.unwrapCaseKey(p256, r, CASE, c.CaseKeyKind.Identity), isFormat('suite'));
+  await assert.rejects(c.unwrapCaseKey(blob.subarray(0, 87), r, CASE, c.CaseKeyKind.Identity), isFormat('length'));
 });
 
 test('sealed record: round trip, every flipped bit fails, moved record fails', async () => {
@@ -136,28 +138,29 @@ test('wrapped private key (direct): layout, round trip, every flipped bit fails,
   const kp = await c.generateKeyPair();
   const key = c.randomBytes(32);
   const blob = await c.wrapPrivateKeyWithKey(kp, key);
-  assert.equal(blob.length, 152);
+  assert.equal(blob.length, 124);
   assert.deepEqual(c.readWrappedPublicKey(blob), kp.publicKey);
+  assert.deepEqual(c.parseWrappedPrivateKeyHeader(blob), { kdf: c.KDF_DIRECT, memoryKiB: 0, iterations: 0, parallelism: 0 });
   const back = await c.unwrapPrivateKeyWithKey(blob, key);
   assert.deepEqual(await c.exportPrivateKey(back), await c.exportPrivateKey(kp));
   await everyBitFlipFails(blob, (b) => c.unwrapPrivateKeyWithKey(b, key));
   await assert.rejects(c.unwrapPrivateKeyWithKey(blob, c.randomBytes(32)), isFormat('auth'));
-  await assert.rejects(c.unwrapPrivateKeyWithPassword(blob, 'pw'), isFormat('kdf'));
+  const pbkdf2 = blob.slice(); pbkdf2[6] = 1;
+  await assert.rejects(c.unwrapPrivateKeyWithKey(pbkdf2, key), isFormat('suite'));
 });
 
-test('wrapped private key (password): wrong password fails, NFC applied, default 600000 iterations', async () => {
+test('wrapped private key (Argon2id, made on the server): header parsed and bounded, not opened in the browser', async () => {
   const kp = await c.generateKeyPair();
-  const blob = await c.wrapPrivateKeyWithPassword(kp, 'cre\u0301me', 1000);
-  await assert.rejects(c.unwrapPrivateKeyWithPassword(blob, 'creme'), isFormat('auth'));
-  const back = await c.unwrapPrivateKeyWithPassword(blob, 'cr\u00e9me');
-  assert.deepEqual(back.publicKey, kp.publicKey);
-  for (let i = 11; i < blob.length; i++) {
-    const copy = blob.slice(); copy[i] ^= 1;
-    await assert.rejects(c.unwrapPrivateKeyWithPassword(copy, 'cr\u00e9me'), isFormat(), `byte ${i}`);
-  }
-  const huge = blob.slice(); huge[7] = 0xff;
-  await assert.rejects(c.unwrapPrivateKeyWithPassword(huge, 'cr\u00e9me'), isFormat('kdf'));
-  await assert.rejects(c.unwrapPrivateKeyWithKey(blob, c.randomBytes(32)), isFormat('kdf'));
-  const def = await c.wrapPrivateKeyWithPassword(kp, 'pw');
-  assert.equal(new DataView(def.buffer).getUint32(7), 600000);
+  const key = c.randomBytes(32);
+  const argon = (await c.wrapPrivateKeyWithKey(kp, key)).slice();
+  // Rewrite the header as the server writes an Argon2id wrap: kdf 2, m = 131072 KiB, t = 3, p = 1, a salt.
+  argon[6] = c.KDF_ARGON2ID;
+  argon.set([0, 2, 0, 0], 7); argon.set([0, 0, 0, 3], 11); argon[15] = 1; argon.set(c.randomBytes(16), 16);
+  assert.deepEqual(c.parseWrappedPrivateKeyHeader(argon), { kdf: c.KDF_ARGON2ID, memoryKiB: 131072, iterations: 3, parallelism: 1 });
+  assert.deepEqual(c.readWrappedPublicKey(argon), kp.publicKey);
+  await assert.rejects(c.unwrapPrivateKeyWithKey(argon, key), isFormat('kdf'));
+  const huge = argon.slice(); huge[7] = 0xff;
+  assert.throws(() => c.parseWrappedPrivateKeyHeader(huge), isFormat('kdf'));
+  const lanes = argon.slice(); lanes[15] = 4;
+  assert.throws(() => c.parseWrappedPrivateKeyHeader(lanes), isFormat('kdf'));
 });

@@ -6,15 +6,15 @@ import {
   fromHex, toHex, CryptoFormatError,
 } from '../../../src/Varsling.Intake/wwwroot/js/crypto/index.js';
 
-const vectors = JSON.parse(await readFile(new URL('../Vectors/hpke-p256-sha256.json', import.meta.url), 'utf8'));
+const vectors = JSON.parse(await readFile(new URL('../Vectors/hpke-x25519-sha256.json', import.meta.url), 'utf8'));
 const entry = (aead) => vectors.find((e) => e.aead_id === aead);
 
-test('vector file holds the three expected entries', () => {
-  assert.equal(vectors.length, 3);
+test('vector file holds the expected X25519 entries', () => {
+  assert.equal(vectors.length, 4);
   assert.equal(entry(1).encryptions.length, 257);
   assert.equal(entry(2).encryptions.length, 257);
   assert.equal(entry(0xffff).encryptions.length, 0);
-  for (const e of vectors) { assert.equal(e.mode, 0); assert.equal(e.kem_id, 16); assert.equal(e.kdf_id, 1); }
+  for (const e of vectors) { assert.equal(e.mode, 0); assert.equal(e.kem_id, 32); assert.equal(e.kdf_id, 1); assert.equal(e.exports.length, 3); }
 });
 
 for (const aead of [1, 2, 0xffff]) {

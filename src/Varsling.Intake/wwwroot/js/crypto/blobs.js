@@ -35,7 +35,7 @@ function checkKind(kind, table) {
 /** A new random 256-bit key (case key or file key). */
 export function generateKey() { return randomBytes(KEY_LENGTH); }
 
-// §3 Wrapped case key: version(1) type(1) kem(2) kdf(2) aead(2) enc(65) ct(32+16) = 121 bytes.
+// §3 Wrapped case key: version(1) type(1) kem(2) kdf(2) aead(2) enc(32) ct(32+16) = 88 bytes.
 export const WRAPPED_CASE_KEY_LENGTH = 8 + ENC_LENGTH + KEY_LENGTH + TAG_LENGTH;
 const CASE_KEY_INFO = ascii('varsling/v1 case-key');
 const caseKeyHeader = () => concat(new Uint8Array([FORMAT_VERSION, BLOB_WRAPPED_CASE_KEY]), u16(KEM_ID), u16(KDF_ID), u16(AEAD_AES256GCM));
@@ -230,102 +230,84 @@ export async function decryptBytes(data, fileKey, expectedFileId) {
   }
 }
 
-// §6 Wrapped private key: version(1) type(1) kem(2) aead(2) kdf(1) iterations(4) salt(16) publicKey(65) nonce(12)
-// ct(32+16) = 152 bytes; AAD = bytes 0..103.
+// §6 Wrapped private key: version(1) type(1) kem(2) aead(2) kdf(1) m_KiB(4) t(4) p(1) salt(16) publicKey(32)
+// nonce(12) ct(32+16) = 124 bytes; AAD = bytes 0..75 (everything before the ciphertext).
+// The browser writes and opens only direct wraps (under the receipt-derived key). Argon2id wraps (passwords and
+// recovery keys of back-office staff) are made on the server; WebCrypto has no Argon2, so here their header is
+// read but they are not opened.
 export const KDF_DIRECT = 0x00;
-export const KDF_PBKDF2_SHA256 = 0x01;
-export const PASSWORD_ITERATIONS = 600000;
-export const MAX_ITERATIONS = 10000000;
-export const WRAPPED_PRIVATE_KEY_LENGTH = 152;
-const SALT_OFFSET = 11;
-const PUBLIC_KEY_OFFSET = 27;
+export const KDF_ARGON2ID = 0x02;
+export const WRAPPED_PRIVATE_KEY_LENGTH = 124;
+const MEMORY_OFFSET = 7;
+const ITERATIONS_OFFSET = 11;
+const PARALLELISM_OFFSET = 15;
+const SALT_OFFSET = 16;
+const PUBLIC_KEY_OFFSET = SALT_OFFSET + 16;
 const NONCE_OFFSET = PUBLIC_KEY_OFFSET + PUBLIC_KEY_LENGTH;
 const CT_OFFSET = NONCE_OFFSET + NONCE_LENGTH;
+const MAX_ARGON2_MEMORY_KIB = 1024 * 1024;
+const MAX_ARGON2_ITERATIONS = 16;
 
-async function passwordKey(password, salt, iterations) {
-  if (typeof password !== 'string' || password.length === 0) throw new TypeError('password must be a non-empty string');
-  const pw = new TextEncoder().encode(password.normalize('NFC'));
-  const base = await subtle.importKey('raw', pw, 'PBKDF2', false, ['deriveBits']);
-  wipe(pw);
-  return new Uint8Array(await subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, base, 256));
-}
-
-async function wrap(keyPair, kdf, iterations, salt, key) {
+/** Wraps a key pair directly under a uniformly random 256-bit key (the receipt wrap key, a session key). */
+export async function wrapPrivateKeyWithKey(keyPair, secretKey) {
+  requireBytes(secretKey, KEY_LENGTH, 'secretKey');
   const head = concat(new Uint8Array([FORMAT_VERSION, BLOB_WRAPPED_PRIVATE_KEY]), u16(KEM_ID), u16(AEAD_AES256GCM),
-    new Uint8Array([kdf]), u32(iterations), salt, keyPair.publicKey, randomBytes(NONCE_LENGTH));
-  const scalar = await exportPrivateKey(keyPair);
-  const ct = await aesGcmSeal(key, head.subarray(NONCE_OFFSET, CT_OFFSET), head, scalar);
-  wipe(scalar);
+    new Uint8Array([KDF_DIRECT]), u32(0), u32(0), new Uint8Array([0]), new Uint8Array(16), keyPair.publicKey,
+    randomBytes(NONCE_LENGTH));
+  const raw = await exportPrivateKey(keyPair);
+  const ct = await aesGcmSeal(secretKey, head.subarray(NONCE_OFFSET, CT_OFFSET), head, raw);
+  wipe(raw);
   return concat(head, ct);
 }
 
-/** Wraps a key pair under a password (PBKDF2-HMAC-SHA256, random 16-byte salt; 600,000 iterations by default). */
-export async function wrapPrivateKeyWithPassword(keyPair, password, iterations = PASSWORD_ITERATIONS) {
-  if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS) throw new RangeError('iterations out of range');
-  const salt = randomBytes(16);
-  const key = await passwordKey(password, salt, iterations);
-  try { return await wrap(keyPair, KDF_PBKDF2_SHA256, iterations, salt, key); } finally { wipe(key); }
-}
-
-/** Wraps a key pair directly under a uniformly random 256-bit key (receipt wrap key, recovery, escrow, session). */
-export async function wrapPrivateKeyWithKey(keyPair, secretKey) {
-  requireBytes(secretKey, KEY_LENGTH, 'secretKey');
-  return wrap(keyPair, KDF_DIRECT, 0, new Uint8Array(16), secretKey);
-}
-
-function parsePrivateKeyHeader(blob) {
+/** Parses and checks the header; returns { kdf, memoryKiB, iterations, parallelism }. */
+export function parseWrappedPrivateKeyHeader(blob) {
   checkPrefix(blob, BLOB_WRAPPED_PRIVATE_KEY, 'Wrapped private key');
   if (blob.length < 7) throw new CryptoFormatError('length', 'Wrapped private key is too short to hold its suite ids.');
   const kem = readU16(blob, 2); const aead = readU16(blob, 4); const kdf = blob[6];
   if (kem !== KEM_ID || aead !== AEAD_AES256GCM) {
     throw new CryptoFormatError('suite', `Wrapped private key uses unsupported suite kem ${kem}, aead ${aead}.`);
   }
-  if (kdf !== KDF_DIRECT && kdf !== KDF_PBKDF2_SHA256) {
+  if (kdf !== KDF_DIRECT && kdf !== KDF_ARGON2ID) {
     throw new CryptoFormatError('suite', `Wrapped private key uses unsupported key derivation ${kdf}.`);
   }
   if (blob.length !== WRAPPED_PRIVATE_KEY_LENGTH) {
     throw new CryptoFormatError('length', `Wrapped private key must be ${WRAPPED_PRIVATE_KEY_LENGTH} bytes, got ${blob.length}.`);
   }
-  const iterations = readU32(blob, 7);
+  const memoryKiB = readU32(blob, MEMORY_OFFSET);
+  const iterations = readU32(blob, ITERATIONS_OFFSET);
+  const parallelism = blob[PARALLELISM_OFFSET];
   if (kdf === KDF_DIRECT) {
-    if (iterations !== 0 || blob.subarray(SALT_OFFSET, PUBLIC_KEY_OFFSET).some((b) => b !== 0)) {
-      throw new CryptoFormatError('kdf', 'A directly wrapped private key must have zero iterations and an all-zero salt.');
+    if (memoryKiB !== 0 || iterations !== 0 || parallelism !== 0 || blob.subarray(SALT_OFFSET, PUBLIC_KEY_OFFSET).some((b) => b !== 0)) {
+      throw new CryptoFormatError('kdf', 'A directly wrapped private key must have all-zero KDF parameters and salt.');
     }
-  } else if (iterations < 1 || iterations > MAX_ITERATIONS) {
-    throw new CryptoFormatError('kdf', `Wrapped private key has iteration count ${iterations}, outside [1, ${MAX_ITERATIONS}].`);
+  } else if (parallelism !== 1 || memoryKiB < 8 || memoryKiB > MAX_ARGON2_MEMORY_KIB || iterations < 1 || iterations > MAX_ARGON2_ITERATIONS) {
+    throw new CryptoFormatError('kdf', `Wrapped private key has Argon2id parameters m=${memoryKiB} KiB, t=${iterations}, p=${parallelism}, outside what is accepted.`);
   }
-  return { kdf, iterations };
+  return { kdf, memoryKiB, iterations, parallelism };
 }
 
 async function unwrap(blob, key, cause) {
-  const scalar = await aesGcmOpen(key, blob.subarray(NONCE_OFFSET, CT_OFFSET), blob.subarray(0, CT_OFFSET), blob.subarray(CT_OFFSET),
+  const raw = await aesGcmOpen(key, blob.subarray(NONCE_OFFSET, CT_OFFSET), blob.subarray(0, CT_OFFSET), blob.subarray(CT_OFFSET),
     `Wrapped private key failed authentication (${cause}, or damaged).`);
   try {
-    return await importPrivateKey(scalar, blob.slice(PUBLIC_KEY_OFFSET, NONCE_OFFSET));
+    return await importPrivateKey(raw, blob.slice(PUBLIC_KEY_OFFSET, NONCE_OFFSET));
   } finally {
-    wipe(scalar);
+    wipe(raw);
   }
-}
-
-/** Unwraps a password-wrapped key pair. */
-export async function unwrapPrivateKeyWithPassword(blob, password) {
-  const { kdf, iterations } = parsePrivateKeyHeader(blob);
-  if (kdf !== KDF_PBKDF2_SHA256) throw new CryptoFormatError('kdf', 'Wrapped private key is not password-wrapped.');
-  const key = await passwordKey(password, blob.subarray(SALT_OFFSET, PUBLIC_KEY_OFFSET), iterations);
-  try { return await unwrap(blob, key, 'wrong password'); } finally { wipe(key); }
 }
 
 /** Unwraps a directly key-wrapped key pair. */
 export async function unwrapPrivateKeyWithKey(blob, secretKey) {
   requireBytes(secretKey, KEY_LENGTH, 'secretKey');
-  const { kdf } = parsePrivateKeyHeader(blob);
-  if (kdf !== KDF_DIRECT) throw new CryptoFormatError('kdf', 'Wrapped private key is not key-wrapped.');
+  const { kdf } = parseWrappedPrivateKeyHeader(blob);
+  if (kdf !== KDF_DIRECT) throw new CryptoFormatError('kdf', 'Wrapped private key is not key-wrapped (Argon2id wraps open only on the server).');
   return unwrap(blob, secretKey, 'wrong key');
 }
 
 /** The public key recorded in a wrapped private key's header (validated; authenticated only by unwrapping). */
 export function readWrappedPublicKey(blob) {
-  parsePrivateKeyHeader(blob);
+  parseWrappedPrivateKeyHeader(blob);
   const pk = blob.slice(PUBLIC_KEY_OFFSET, NONCE_OFFSET);
   validatePublicKey(pk);
   return pk;

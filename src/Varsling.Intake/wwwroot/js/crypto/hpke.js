@@ -1,15 +1,15 @@
-// RFC 9180 HPKE, base mode, DHKEM(P-256, HKDF-SHA256) + HKDF-SHA256 + AES-128-GCM / AES-256-GCM / export-only.
+// RFC 9180 HPKE, base mode, DHKEM(X25519, HKDF-SHA256) + HKDF-SHA256 + AES-128-GCM / AES-256-GCM / export-only.
 // WebCrypto's HKDF cannot run Extract and Expand separately, so both are built from HMAC-SHA256 here.
 // See crypto-docs/protocol.md §1.
 import { CryptoFormatError, subtle, concat, u16, ascii, wipe, aesGcmSeal, aesGcmOpen } from './bytes.js';
-import { generateKeyPair, importPrivateKey, isValidScalar, dh } from './keys.js';
+import { generateKeyPair, importPrivateKey, dh } from './keys.js';
 
-export const KEM_ID = 0x0010;
+export const KEM_ID = 0x0020;
 export const KDF_ID = 0x0001;
 export const AEAD_AES128GCM = 0x0001;
 export const AEAD_AES256GCM = 0x0002;
 export const AEAD_EXPORT_ONLY = 0xffff;
-export const ENC_LENGTH = 65;
+export const ENC_LENGTH = 32;
 export const TAG_LENGTH = 16;
 
 const NH = 32;
@@ -58,20 +58,16 @@ function aeadParams(aead) {
   }
 }
 
-/** DeriveKeyPair (RFC 9180 §7.1.3) from at least 32 bytes of input keying material. */
+/** DeriveKeyPair (RFC 9180 §7.1.3) for X25519: sk = LabeledExpand(LabeledExtract("", "dkp_prk", ikm), "sk", "", 32). */
 export async function deriveKeyPair(ikm) {
   if (ikm.length < NH) throw new CryptoFormatError('key', 'DeriveKeyPair needs at least 32 bytes of input keying material.');
   const dkpPrk = await labeledExtract(KEM_SUITE, new Uint8Array(0), 'dkp_prk', ikm);
-  for (let counter = 0; counter < 256; counter++) {
-    const sk = await labeledExpand(KEM_SUITE, dkpPrk, 'candidate', new Uint8Array([counter]), 32);
-    // P-256's bitmask is 0xff: nothing is cleared before the range check.
-    if (isValidScalar(sk)) {
-      const kp = await importPrivateKey(sk);
-      wipe(sk); wipe(dkpPrk);
-      return kp;
-    }
+  const sk = await labeledExpand(KEM_SUITE, dkpPrk, 'sk', new Uint8Array(0), 32);
+  try {
+    return await importPrivateKey(sk);
+  } finally {
+    wipe(sk); wipe(dkpPrk);
   }
-  throw new CryptoFormatError('key', 'DeriveKeyPair found no valid scalar in 256 candidates.');
 }
 
 async function extractAndExpand(dhSecret, kemContext) {
@@ -158,7 +154,7 @@ export async function setupBaseS(recipientPublicKey, info, aead = AEAD_AES256GCM
   return { enc, context: await keySchedule(aead, shared, info) };
 }
 
-/** SetupBaseR with the recipient's key pair; a malformed or off-curve `enc` raises CryptoFormatError('key'). */
+/** SetupBaseR with the recipient's key pair; a malformed or small-order `enc` raises CryptoFormatError('key'). */
 export async function setupBaseR(enc, recipient, info, aead = AEAD_AES256GCM) {
   aeadParams(aead);
   const dhSecret = await dh(recipient.privateKey, enc);

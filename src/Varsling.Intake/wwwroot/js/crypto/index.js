@@ -1,7 +1,7 @@
 // Public surface of the Varsling browser crypto (WebCrypto only, no dependencies). See crypto-docs/README.md.
 export { CryptoFormatError, isSupported, toHex, fromHex, guidBytes, bytesToGuid, randomBytes, wipe } from './bytes.js';
 export {
-  PUBLIC_KEY_LENGTH, PRIVATE_KEY_LENGTH, generateKeyPair, importPublicKey, validatePublicKey, importPrivateKey,
+  PUBLIC_KEY_LENGTH, PRIVATE_KEY_LENGTH, hasX25519, generateKeyPair, importPublicKey, validatePublicKey, importPrivateKey,
   exportPrivateKey, exportPublicKey,
 } from './keys.js';
 export {
@@ -13,9 +13,8 @@ export {
   generateKey, WRAPPED_CASE_KEY_LENGTH, wrapCaseKey, unwrapCaseKey, RECORD_OVERHEAD, sealRecord, openRecord,
   DEFAULT_CHUNK_SIZE, MIN_CHUNK_SIZE, MAX_CHUNK_SIZE, FILE_HEADER_LENGTH, MAX_CHUNKS, createFileHeader, parseFileHeader,
   importFileKey, sealChunk, openChunk, checkChunkLength, encryptFile, encryptBytes, decryptBytes,
-  KDF_DIRECT, KDF_PBKDF2_SHA256, PASSWORD_ITERATIONS, MAX_ITERATIONS, WRAPPED_PRIVATE_KEY_LENGTH,
-  wrapPrivateKeyWithPassword, wrapPrivateKeyWithKey, unwrapPrivateKeyWithPassword, unwrapPrivateKeyWithKey,
-  readWrappedPublicKey,
+  KDF_DIRECT, KDF_ARGON2ID, WRAPPED_PRIVATE_KEY_LENGTH, wrapPrivateKeyWithKey, unwrapPrivateKeyWithKey,
+  parseWrappedPrivateKeyHeader, readWrappedPublicKey,
 } from './blobs.js';
 export {
   RECEIPT_LENGTH, RECEIPT_ENTROPY_BITS, RECEIPT_ITERATIONS, MIN_SALT_LENGTH, ALPHABET, generateReceiptCode,

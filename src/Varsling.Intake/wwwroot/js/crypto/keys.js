@@ -1,21 +1,114 @@
-// P-256 key pairs for HPKE. See crypto-docs/protocol.md §2.
-// A key pair here is { privateKey: CryptoKey (ECDH, extractable), publicKey: Uint8Array(65) }.
+// X25519 key pairs (RFC 7748) on WebCrypto's native X25519, for HPKE's DHKEM(X25519, HKDF-SHA256).
+// See crypto-docs/protocol.md §2. A key pair here is { privateKey: CryptoKey (X25519, extractable),
+// publicKey: Uint8Array(32) }. No curve arithmetic is done in JavaScript.
 import { CryptoFormatError, subtle, concat, fromHex, requireBytes } from './bytes.js';
 
-export const PUBLIC_KEY_LENGTH = 65;
+export const PUBLIC_KEY_LENGTH = 32;
 export const PRIVATE_KEY_LENGTH = 32;
 
-const P = 0xffffffff00000001000000000000000000000000ffffffffffffffffffffffffn;
-const B = 0x5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604bn;
-const N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
-const ECDH = { name: 'ECDH', namedCurve: 'P-256' };
+const X25519 = { name: 'X25519' };
 
-function toBig(b) { let v = 0n; for (const x of b) v = (v << 8n) | BigInt(x); return v; }
+// WebCrypto imports an X25519 private key only as PKCS#8 or JWK: a raw key d becomes PKCS#8 with this 16-byte
+// prefix (SEQUENCE { INTEGER 0, SEQUENCE { OID 1.3.101.110 }, OCTET STRING { OCTET STRING d } }).
+const PKCS8_PREFIX = fromHex('302e020100300506032b656e04220420');
 
-function b64url(b) {
-  let s = '';
-  for (const x of b) s += String.fromCharCode(x);
-  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+let support;
+
+/**
+ * Resolves to true when this browser's WebCrypto has X25519 (Chrome/Edge 133+, Firefox 130+, Safari 17+,
+ * Tor Browser 15). Tested the way the report page uses it: by generating a key pair. Cached after the first call.
+ */
+export function hasX25519() {
+  support ??= (async () => {
+    try {
+      const kp = await subtle.generateKey(X25519, true, ['deriveBits']);
+      return kp?.publicKey instanceof CryptoKey || typeof kp?.publicKey === 'object';
+    } catch {
+      return false;
+    }
+  })();
+  return support;
+}
+
+/** Throws CryptoFormatError('key') unless `publicKey` is 32 bytes; small-order keys are caught by `dh`. */
+export function validatePublicKey(publicKey) {
+  if (!(publicKey instanceof Uint8Array) || publicKey.length !== PUBLIC_KEY_LENGTH) {
+    throw new CryptoFormatError('key', `An X25519 public key must be ${PUBLIC_KEY_LENGTH} bytes.`);
+  }
+}
+
+/** Imports a raw public key as an X25519 CryptoKey. */
+export async function importPublicKey(publicKey) {
+  validatePublicKey(publicKey);
+  try {
+    return await subtle.importKey('raw', publicKey, X25519, true, []);
+  } catch {
+    throw new CryptoFormatError('key', 'The X25519 public key was rejected as invalid.');
+  }
+}
+
+/** Generates a key pair with WebCrypto's CSPRNG; the private key is extractable so it can be wrapped. */
+export async function generateKeyPair() {
+  const kp = await subtle.generateKey(X25519, true, ['deriveBits']);
+  const publicKey = new Uint8Array(await subtle.exportKey('raw', kp.publicKey));
+  return { privateKey: kp.privateKey, publicKey };
+}
+
+/** The raw private key (32 bytes), taken from the PKCS#8 export. The caller should wipe it after use. */
+export async function exportPrivateKey(keyPair) {
+  const pkcs8 = new Uint8Array(await subtle.exportKey('pkcs8', keyPair.privateKey));
+  if (pkcs8.length !== PKCS8_PREFIX.length + PRIVATE_KEY_LENGTH) {
+    throw new CryptoFormatError('key', 'Unexpected PKCS#8 encoding of an X25519 private key.');
+  }
+  const raw = pkcs8.slice(PKCS8_PREFIX.length);
+  pkcs8.fill(0);
+  return raw;
+}
+
+/** The public key (32 bytes) of a key pair. */
+export function exportPublicKey(keyPair) { return keyPair.publicKey.slice(); }
+
+/**
+ * Rebuilds a key pair from a raw private key. With `publicKey` (as stored in wrapped-key blobs) the recomputed
+ * public key must match it.
+ */
+export async function importPrivateKey(privateKey, publicKey) {
+  if (!(privateKey instanceof Uint8Array) || privateKey.length !== PRIVATE_KEY_LENGTH) {
+    throw new CryptoFormatError('key', `An X25519 private key must be ${PRIVATE_KEY_LENGTH} bytes.`);
+  }
+  if (publicKey !== undefined) validatePublicKey(publicKey);
+  const pkcs8 = concat(PKCS8_PREFIX, privateKey);
+  let key;
+  try {
+    key = await subtle.importKey('pkcs8', pkcs8, X25519, true, ['deriveBits']);
+  } catch {
+    throw new CryptoFormatError('key', 'The X25519 private key could not be imported.');
+  } finally {
+    pkcs8.fill(0);
+  }
+  // WebCrypto offers no direct way to the public key of an imported private key: the JWK export carries it as x.
+  const jwk = await subtle.exportKey('jwk', key);
+  const pub = fromB64url(jwk.x);
+  if (publicKey !== undefined && !equal(pub, publicKey)) {
+    throw new CryptoFormatError('key', 'The X25519 private key does not match its public key.');
+  }
+  return { privateKey: key, publicKey: pub };
+}
+
+/**
+ * Raw X25519: the 32-byte shared secret RFC 9180 DH() requires. An all-zero result (a small-order public key,
+ * RFC 7748 §6.1) is refused; some browsers already refuse it inside deriveBits.
+ */
+export async function dh(privateKey, peerPublicKey) {
+  const pub = await importPublicKey(peerPublicKey);
+  let bits;
+  try {
+    bits = new Uint8Array(await subtle.deriveBits({ name: 'X25519', public: pub }, privateKey, 256));
+  } catch {
+    throw new CryptoFormatError('key', 'X25519 with the given public key failed (small-order or invalid key).');
+  }
+  if (bits.every((b) => b === 0)) throw new CryptoFormatError('key', 'X25519 produced the all-zero secret (small-order key).');
+  return bits;
 }
 
 function fromB64url(s) {
@@ -25,99 +118,11 @@ function fromB64url(s) {
   return out;
 }
 
-function pad32(b) {
-  if (b.length === 32) return b;
-  const out = new Uint8Array(32);
-  out.set(b, 32 - b.length);
-  return out;
-}
-
-/** True when 0 < scalar < n (rejection test of RFC 9180 DeriveKeyPair; also guards imports). */
-export function isValidScalar(scalar) {
-  const d = toBig(scalar);
-  return d > 0n && d < N;
-}
-
-/** Throws CryptoFormatError('key') unless `publicKey` is a 65-byte uncompressed SEC1 point on P-256. */
-export function validatePublicKey(publicKey) {
-  if (!(publicKey instanceof Uint8Array) || publicKey.length !== PUBLIC_KEY_LENGTH) {
-    throw new CryptoFormatError('key', 'A P-256 public key must be 65 bytes (uncompressed SEC1).');
-  }
-  if (publicKey[0] !== 0x04) throw new CryptoFormatError('key', 'A P-256 public key must start with 0x04 (uncompressed SEC1).');
-  const x = toBig(publicKey.subarray(1, 33));
-  const y = toBig(publicKey.subarray(33, 65));
-  if (x >= P || y >= P) throw new CryptoFormatError('key', 'The P-256 public key is not a point on the curve.');
-  let rhs = (((x * x) % P) * x - 3n * x + B) % P;
-  if (rhs < 0n) rhs += P;
-  if ((y * y) % P !== rhs) throw new CryptoFormatError('key', 'The P-256 public key is not a point on the curve.');
-}
-
-/** Imports a validated public key as an ECDH CryptoKey. */
-export async function importPublicKey(publicKey) {
-  validatePublicKey(publicKey);
-  try {
-    return await subtle.importKey('raw', publicKey, ECDH, true, []);
-  } catch {
-    throw new CryptoFormatError('key', 'The P-256 public key was rejected as invalid.');
-  }
-}
-
-/** Generates a key pair with WebCrypto's CSPRNG; the private key is extractable so it can be wrapped. */
-export async function generateKeyPair() {
-  const kp = await subtle.generateKey(ECDH, true, ['deriveBits']);
-  const publicKey = new Uint8Array(await subtle.exportKey('raw', kp.publicKey));
-  return { privateKey: kp.privateKey, publicKey };
-}
-
-/** The private scalar (32 bytes, big-endian). The caller should wipe it after use. */
-export async function exportPrivateKey(keyPair) {
-  const jwk = await subtle.exportKey('jwk', keyPair.privateKey);
-  return pad32(fromB64url(jwk.d));
-}
-
-/** The public key (65 bytes) of a key pair. */
-export function exportPublicKey(keyPair) { return keyPair.publicKey.slice(); }
-
-const PKCS8_PREFIX = fromHex('3041020100301306072a8648ce3d020106082a8648ce3d030107042730250201010420');
-
-/**
- * Rebuilds a key pair from a private scalar. With `publicKey` (as stored in wrapped-key blobs) the JWK path is used,
- * which every browser supports; without it, a PKCS#8 key lacking the public point is imported and the point is
- * read back (works in Node and Chromium).
- */
-export async function importPrivateKey(scalar, publicKey) {
-  if (!(scalar instanceof Uint8Array) || scalar.length !== PRIVATE_KEY_LENGTH) {
-    throw new CryptoFormatError('key', 'A P-256 private key must be 32 bytes.');
-  }
-  if (!isValidScalar(scalar)) throw new CryptoFormatError('key', 'The P-256 private key is zero or not below the group order.');
-  if (publicKey !== undefined) {
-    validatePublicKey(publicKey);
-    const jwk = {
-      kty: 'EC', crv: 'P-256', ext: true, key_ops: ['deriveBits'],
-      d: b64url(scalar), x: b64url(publicKey.subarray(1, 33)), y: b64url(publicKey.subarray(33, 65)),
-    };
-    try {
-      const privateKey = await subtle.importKey('jwk', jwk, ECDH, true, ['deriveBits']);
-      return { privateKey, publicKey: publicKey.slice() };
-    } catch {
-      throw new CryptoFormatError('key', 'The P-256 private key does not match its public key.');
-    }
-  }
-  let privateKey;
-  try {
-    privateKey = await subtle.importKey('pkcs8', concat(PKCS8_PREFIX, scalar), ECDH, true, ['deriveBits']);
-  } catch {
-    throw new CryptoFormatError('key', 'The P-256 private key could not be imported.');
-  }
-  const jwk = await subtle.exportKey('jwk', privateKey);
-  const pub = concat(new Uint8Array([4]), pad32(fromB64url(jwk.x)), pad32(fromB64url(jwk.y)));
-  return { privateKey, publicKey: pub };
-}
-
-/** Raw ECDH: the 32-byte X coordinate of the shared point, as RFC 9180 DH() requires. */
-export async function dh(privateKey, peerPublicKey) {
-  const pub = await importPublicKey(peerPublicKey);
-  return new Uint8Array(await subtle.deriveBits({ name: 'ECDH', public: pub }, privateKey, 256));
+function equal(a, b) {
+  if (a.length !== b.length) return false;
+  let d = 0;
+  for (let i = 0; i < a.length; i++) d |= a[i] ^ b[i];
+  return d === 0;
 }
 
 export { requireBytes };
