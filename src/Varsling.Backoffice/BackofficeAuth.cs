@@ -155,7 +155,7 @@ public static class BackofficeAuth
     /// The signed-in person's unlocked key pair for this request; the caller disposes it. Throws
     /// <see cref="KeySessionUnavailableException"/> (answered with a redirect to sign-in) when the session has ended.
     /// </summary>
-    public static Task<P256KeyPair> UnlockKeyAsync(this HttpContext context, CancellationToken ct = default)
+    public static Task<X25519KeyPair> UnlockKeyAsync(this HttpContext context, CancellationToken ct = default)
     {
         var session = context.User.KeySession() ?? throw new KeySessionUnavailableException();
         return context.RequestServices.GetRequiredService<KeyRing>().UnlockAsync(context.User.UserId(), session.Id, session.Key, ct);

@@ -57,7 +57,8 @@ public static class DependencyInjection
         services.AddVarslingAccounts();
         services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DeploymentSalt>();
-        services.AddSingleton<ReceiptDerivation>();
+        services.AddOptions<DerivationOptions>().BindConfiguration(DerivationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<BoundedDerivations>();
         services.AddScoped<ReportIntake>();
         services.AddScoped<UploadStore>();
         services.AddScoped<ReporterMailbox>();

@@ -43,6 +43,10 @@ public sealed class IntakeTexts : TextCatalog
             "JavaScript is off: your report is encrypted on our server the moment it arrives, before anything is stored.");
         Add("path.js", "JavaScript er på: varselet ditt krypteres i nettleseren din før det sendes. Serveren ser aldri innholdet.",
             "JavaScript is on: your report is encrypted in your browser before it is sent. The server never sees its content.");
+        Add("path.nox25519", "Nettleseren din mangler krypteringen dette nettstedet bruker (X25519 i WebCrypto), så varselet ditt sendes med det vanlige skjemaet og krypteres på serveren vår i det øyeblikket det kommer fram, før noe lagres.",
+            "Your browser lacks the encryption this site uses (X25519 in WebCrypto), so your report is sent with the plain form and encrypted on our server the moment it arrives, before anything is stored.");
+        Add("path.nox25519.mailbox", "Nettleseren din mangler krypteringen dette nettstedet bruker (X25519 i WebCrypto), så koden din brukes på serveren for å åpne saken, og glemmes straks.",
+            "Your browser lacks the encryption this site uses (X25519 in WebCrypto), so your code is used on our server to open your case, and forgotten at once.");
         Add("path.nojs.mailbox", "JavaScript er av: koden din brukes på serveren for å åpne saken, og glemmes straks.",
             "JavaScript is off: your code is used on our server to open your case, and forgotten at once.");
         Add("path.js.mailbox", "JavaScript er på: koden din og meldingene åpnes bare i nettleseren din.",

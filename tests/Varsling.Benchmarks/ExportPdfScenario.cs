@@ -96,14 +96,14 @@ public sealed class ExportPdfScenario : IScenario
         return 0;
     }
 
-    private sealed record Seeded(Guid OrganisationId, Guid LegalEntityId, Guid LegalUserId, P256KeyPair LegalKey);
+    private sealed record Seeded(Guid OrganisationId, Guid LegalEntityId, Guid LegalUserId, X25519KeyPair LegalKey);
 
     private sealed record Measurement(TimeSpan Wall, TimeSpan Write, long Bytes, long PeakManaged, long PeakWorkingSet);
 
     private static async Task<Seeded> SeedAsync(ServiceProvider services, string connectionString, FakeClock clock, int count, CancellationToken ct)
     {
         var handler = await Handlers.AddRecipientAsync(connectionString, DemoData.NordlysSlug, "varsling");
-        var legalKey = P256KeyPair.Generate();
+        var legalKey = X25519KeyPair.Generate();
         Guid legalUserId;
         Guid legalEntityId;
         await using (var scope = services.CreateAsyncScope())

@@ -4,8 +4,9 @@ using BenchmarkDotNet.Running;
 using Varsling.Crypto;
 using Varsling.Crypto.Benchmarks;
 
-// Two modes: BenchmarkDotNet (any arguments it understands, e.g. --filter '*' -j short), or
-// --file-gb N, which streams N GiB generated on the fly through ChunkedFile and prints memory figures.
+// Three modes: BenchmarkDotNet (any arguments it understands, e.g. --filter '*' -j short, or -j dry for a quick
+// smoke run in CI); --file-gb N, which streams N GiB generated on the fly through ChunkedFile and prints memory
+// figures; --argon2 [--quick], which times the production Argon2id parameters and prints the peak working set.
 var gbIndex = Array.IndexOf(args, "--file-gb");
 if (gbIndex >= 0)
 {
@@ -13,6 +14,12 @@ if (gbIndex >= 0)
     await StreamMode.RunAsync((long)(gb * 1024 * 1024 * 1024));
     return 0;
 }
+if (args.Contains("--argon2"))
+{
+    Argon2Mode.Run(args.Contains("--quick") ? 3 : 10);
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(RecordBenchmarks).Assembly).Run(args);
 return 0;
 
@@ -162,4 +169,35 @@ internal sealed class CountingStream : Stream
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
     public override void SetLength(long value) => throw new NotSupportedException();
+}
+
+internal static class Argon2Mode
+{
+    public static void Run(int runs)
+    {
+        using var pair = X25519KeyPair.Generate();
+        using var self = Process.GetCurrentProcess();
+        self.Refresh();
+        var before = self.PeakWorkingSet64;
+        var p = Argon2idParameters.Default;
+        var times = new List<double>();
+        byte[] blob = [];
+        for (var i = 0; i < runs; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            blob = PrivateKeyWrap.WrapWithPassword(pair, "correct horse battery staple", p);
+            times.Add(sw.Elapsed.TotalMilliseconds);
+        }
+
+        using (PrivateKeyWrap.UnwrapWithPassword(blob, "correct horse battery staple"))
+        {
+        }
+
+        self.Refresh();
+        times.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Argon2id m={p.MemoryKiB} KiB ({p.MemoryKiB / 1024} MiB), t={p.Iterations}, p={Argon2idParameters.Parallelism}: " +
+            $"min {times[0]:F0} ms, median {times[times.Count / 2]:F0} ms, max {times[^1]:F0} ms over {runs} derivations; " +
+            $"peak working set {before / 1048576.0:F0} MiB before, {self.PeakWorkingSet64 / 1048576.0:F0} MiB after"));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
+using NSec.Cryptography;
 using Varsling.Crypto;
 
 namespace Varsling.Crypto.Benchmarks;
@@ -14,25 +15,18 @@ public class RecordBenchmarks
     private const int Recipients = 5;
     private static readonly Guid _caseId = Guid.NewGuid();
     private static readonly Guid _recordId = Guid.NewGuid();
+    private static readonly KeyAgreementAlgorithm _x25519 = KeyAgreementAlgorithm.X25519;
+    private static readonly KeyDerivationAlgorithm2 _hkdf = KeyDerivationAlgorithm.HkdfSha256;
+    private static readonly AeadAlgorithm _aes = AeadAlgorithm.Aes256Gcm;
     private readonly byte[] _record = RandomNumberGenerator.GetBytes(4096);
-    private P256KeyPair[] _pairs = [];
-    private ECDiffieHellman[] _rawRecipients = [];
+    private X25519KeyPair[] _pairs = [];
+    private Key[] _rawRecipients = [];
 
     [GlobalSetup]
     public void Setup()
     {
-        _pairs = Enumerable.Range(0, Recipients).Select(_ => P256KeyPair.Generate()).ToArray();
-        _rawRecipients = _pairs.Select(p =>
-        {
-            var e = ECDiffieHellman.Create();
-            e.ImportParameters(new ECParameters
-            {
-                Curve = ECCurve.NamedCurves.nistP256,
-                D = p.ExportPrivateKey(),
-                Q = new ECPoint { X = p.PublicKey[1..33], Y = p.PublicKey[33..] },
-            });
-            return e;
-        }).ToArray();
+        _pairs = Enumerable.Range(0, Recipients).Select(_ => X25519KeyPair.Generate()).ToArray();
+        _rawRecipients = _pairs.Select(p => Key.Import(_x25519, p.ExportPrivateKey(), KeyBlobFormat.RawPrivateKey)).ToArray();
     }
 
     [GlobalCleanup]
@@ -42,54 +36,53 @@ public class RecordBenchmarks
         {
             p.Dispose();
         }
-        foreach (var e in _rawRecipients)
+
+        foreach (var k in _rawRecipients)
         {
-            e.Dispose();
+            k.Dispose();
         }
     }
 
-    /// <summary>Per recipient: ephemeral key generation, ECDH, HKDF, AES-GCM of the 32-byte key; then the record; then one open.</summary>
+    /// <summary>
+    /// The same work on bare NSec calls: per recipient an ephemeral X25519 key, the recipient's public-key import, one
+    /// agreement, one HKDF extract + expand, AES-256-GCM of the case key; AES-256-GCM of the record; then one agreement,
+    /// HKDF and two decryptions to open.
+    /// </summary>
     [Benchmark(Baseline = true)]
     public byte[] RawPrimitives()
     {
         var caseKey = RandomNumberGenerator.GetBytes(32);
         var wrapped = new (byte[] Enc, byte[] Ct)[Recipients];
-        Span<byte> nonce = stackalloc byte[12];
+        var nonce = new byte[12];
+        var raw = new SharedSecretCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport };
         for (var i = 0; i < Recipients; i++)
         {
-            using var eph = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
-            var q = eph.ExportParameters(false).Q;
-            using var recipient = ECDiffieHellman.Create();
-            recipient.ImportParameters(new ECParameters { Curve = ECCurve.NamedCurves.nistP256, Q = new ECPoint { X = _pairs[i].PublicKey[1..33], Y = _pairs[i].PublicKey[33..] } });
-            var dh = eph.DeriveRawSecretAgreement(recipient.PublicKey);
-            var k = HKDF.DeriveKey(HashAlgorithmName.SHA256, dh, 32, [], "raw"u8.ToArray());
-            using var gcm = new AesGcm(k, 16);
-            var ct = new byte[48];
-            gcm.Encrypt(nonce, caseKey, ct.AsSpan(0, 32), ct.AsSpan(32), []);
-            wrapped[i] = ([.. q.X!, .. q.Y!], ct);
-        }
-        var recordNonce = RandomNumberGenerator.GetBytes(12);
-        var sealedRecord = new byte[_record.Length + 16];
-        using (var gcm = new AesGcm(caseKey, 16))
-        {
-            gcm.Encrypt(recordNonce, _record, sealedRecord.AsSpan(0, _record.Length), sealedRecord.AsSpan(_record.Length), []);
+            using var eph = Key.Create(_x25519);
+            var recipient = PublicKey.Import(_x25519, _pairs[i].PublicKey, KeyBlobFormat.RawPublicKey);
+            using var dh = _x25519.Agree(eph, recipient, raw)!;
+            var prk = _hkdf.Extract(dh.Export(SharedSecretBlobFormat.RawSharedSecret), []);
+            using var k = Key.Import(_aes, _hkdf.Expand(prk, "raw"u8, 32), KeyBlobFormat.RawSymmetricKey);
+            wrapped[i] = (eph.PublicKey.Export(KeyBlobFormat.RawPublicKey), _aes.Encrypt(k, nonce, [], caseKey));
         }
 
-        using var sender = ECDiffieHellman.Create();
-        sender.ImportParameters(new ECParameters { Curve = ECCurve.NamedCurves.nistP256, Q = new ECPoint { X = wrapped[0].Enc[..32], Y = wrapped[0].Enc[32..] } });
-        var dh0 = _rawRecipients[0].DeriveRawSecretAgreement(sender.PublicKey);
-        var k0 = HKDF.DeriveKey(HashAlgorithmName.SHA256, dh0, 32, [], "raw"u8.ToArray());
-        var opened = new byte[32];
-        using (var gcm = new AesGcm(k0, 16))
+        var recordNonce = RandomNumberGenerator.GetBytes(12);
+        byte[] sealedRecord;
+        using (var k = Key.Import(_aes, caseKey, KeyBlobFormat.RawSymmetricKey))
         {
-            gcm.Decrypt(nonce, wrapped[0].Ct.AsSpan(0, 32), wrapped[0].Ct.AsSpan(32), opened, []);
+            sealedRecord = _aes.Encrypt(k, recordNonce, [], _record);
         }
-        var plain = new byte[_record.Length];
-        using (var gcm = new AesGcm(opened, 16))
+
+        var sender = PublicKey.Import(_x25519, wrapped[0].Enc, KeyBlobFormat.RawPublicKey);
+        using var dh0 = _x25519.Agree(_rawRecipients[0], sender, raw)!;
+        var prk0 = _hkdf.Extract(dh0.Export(SharedSecretBlobFormat.RawSharedSecret), []);
+        byte[] opened;
+        using (var k0 = Key.Import(_aes, _hkdf.Expand(prk0, "raw"u8, 32), KeyBlobFormat.RawSymmetricKey))
         {
-            gcm.Decrypt(recordNonce, sealedRecord.AsSpan(0, _record.Length), sealedRecord.AsSpan(_record.Length), plain, []);
+            opened = _aes.Decrypt(k0, nonce, [], wrapped[0].Ct)!;
         }
-        return plain;
+
+        using var recordKey = Key.Import(_aes, opened, KeyBlobFormat.RawSymmetricKey);
+        return _aes.Decrypt(recordKey, recordNonce, [], sealedRecord)!;
     }
 
     /// <summary>The same through Varsling.Crypto: CaseKeys.Wrap ×5, Records.Seal, CaseKeys.Unwrap, Records.Open.</summary>
@@ -108,7 +101,7 @@ public class RecordBenchmarks
     }
 }
 
-/// <summary>Chunked file encryption of 16 MiB against raw AesGcm over the same 64 KiB chunks.</summary>
+/// <summary>Chunked file encryption of 16 MiB against raw NSec AES-256-GCM over the same 64 KiB chunks.</summary>
 [MemoryDiagnoser]
 public class FileBenchmarks
 {
@@ -117,18 +110,18 @@ public class FileBenchmarks
     private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
     private readonly byte[] _out = new byte[Size + ((Size / ChunkedFile.DefaultChunkSize) + 1) * 16 + 24];
 
-    /// <summary>AesGcm.Encrypt over each 64 KiB chunk into a preallocated buffer: the ceiling.</summary>
+    /// <summary>NSec AES-256-GCM over each 64 KiB chunk into a preallocated buffer, one key import: the ceiling.</summary>
     [Benchmark(Baseline = true)]
     public void RawAesGcm()
     {
-        using var gcm = new AesGcm(_key, 16);
+        using var key = Key.Import(AeadAlgorithm.Aes256Gcm, _key, KeyBlobFormat.RawSymmetricKey);
         Span<byte> nonce = stackalloc byte[12];
         const int chunk = ChunkedFile.DefaultChunkSize;
         for (var i = 0; i < Size / chunk; i++)
         {
             nonce[11] = (byte)i;
             nonce[10] = (byte)(i >> 8);
-            gcm.Encrypt(nonce, _data.AsSpan(i * chunk, chunk), _out.AsSpan(i * (chunk + 16), chunk), _out.AsSpan((i * (chunk + 16)) + chunk, 16));
+            AeadAlgorithm.Aes256Gcm.Encrypt(key, nonce, [], _data.AsSpan(i * chunk, chunk), _out.AsSpan(i * (chunk + 16), chunk + 16));
         }
     }
 
@@ -139,5 +132,34 @@ public class FileBenchmarks
         using var input = new MemoryStream(_data, writable: false);
         using var output = new MemoryStream(_out);
         await ChunkedFile.EncryptAsync(input, output, _key, Guid.Empty);
+    }
+}
+
+/// <summary>
+/// One Argon2id derivation with the production parameters (<see cref="Argon2idParameters.Default"/>), as a password
+/// wrap and unwrap cost. Native memory (the m parameter) is not in BenchmarkDotNet's Allocated column; <c>--argon2</c>
+/// in Program.cs prints the process's peak working set around the same derivations.
+/// </summary>
+public class Argon2idBenchmarks
+{
+    private X25519KeyPair _pair = null!;
+    private byte[] _blob = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _pair = X25519KeyPair.Generate();
+        _blob = PrivateKeyWrap.WrapWithPassword(_pair, "correct horse battery staple");
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _pair.Dispose();
+
+    /// <summary>UnwrapWithPassword: one Argon2id derivation plus an AES-256-GCM open.</summary>
+    [Benchmark]
+    public byte[] UnwrapWithDefaultParameters()
+    {
+        using var pair = PrivateKeyWrap.UnwrapWithPassword(_blob, "correct horse battery staple");
+        return pair.PublicKey;
     }
 }

@@ -177,6 +177,77 @@ public sealed class BrowserJourneys(IntakeHost host) : IClassFixture<IntakeHost>
         Assert.Equal($"The shift leader. reply-{marker}", reply.Message!.Text);
     }
 
+    /// <summary>
+    /// A browser whose WebCrypto lacks X25519 (Tor Browser 14, Firefox before 130, …), simulated by making
+    /// <c>generateKey</c> and <c>importKey</c> reject X25519 before any module runs: the report page says why in one
+    /// sentence and files through the plain form, which the server encrypts; the mailbox does the same.
+    /// </summary>
+    [Fact]
+    public async Task Reporter_WithoutWebCryptoX25519_FilesThroughThePlainFormAndIsToldWhy()
+    {
+        var marker = $"browser-marker-nox25519-{Guid.NewGuid():N}";
+        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            JavaScriptEnabled = true,
+            BaseURL = host.BaseAddress.ToString(),
+            AcceptDownloads = false,
+        });
+        await context.AddInitScriptAsync("""
+            (() => {
+              const subtle = globalThis.crypto && globalThis.crypto.subtle;
+              if (!subtle) return;
+              const isX = (a) => a === 'X25519' || (a && typeof a === 'object' && a.name === 'X25519');
+              const generateKey = subtle.generateKey.bind(subtle);
+              const importKey = subtle.importKey.bind(subtle);
+              subtle.generateKey = (algorithm, ...rest) => isX(algorithm)
+                ? Promise.reject(new DOMException('Unrecognized name.', 'NotSupportedError')) : generateKey(algorithm, ...rest);
+              subtle.importKey = (format, data, algorithm, ...rest) => isX(algorithm)
+                ? Promise.reject(new DOMException('Unrecognized name.', 'NotSupportedError')) : importKey(format, data, algorithm, ...rest);
+            })();
+            """);
+        var page = await context.NewPageAsync();
+        var apiCalls = new List<string>();
+        var problems = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/api/", StringComparison.Ordinal))
+            {
+                apiCalls.Add(request.Url);
+            }
+        };
+        page.PageError += (_, error) => problems.Add(error);
+
+        await page.GotoAsync("/en/nordlys");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Varslingskanal Norge" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#path-notice")).ToHaveTextAsync(
+            "Your browser lacks the encryption this site uses (X25519 in WebCrypto), so your report is sent with the plain form and encrypted on our server the moment it arrives, before anything is stored.");
+        Assert.True(await page.Locator("#js-files").IsHiddenAsync());
+        await CheckAccessibilityAsync(page);
+
+        await page.GetByLabel("What happened?").FillAsync($"Invoices are approved by the person who sends them. {marker}");
+        await page.Locator("#Input_CategoryId").SelectOptionAsync(new SelectOptionValue { Label = "HMS og sikkerhet" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue to review" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Review and submit" })).ToBeVisibleAsync();
+        await page.Locator("#files").SetInputFilesAsync(new FilePayload { Name = "checklist.txt", MimeType = "text/plain", Buffer = "Checklist signed but not done."u8.ToArray() });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit the report" }).ClickAsync();
+        var codeLocator = page.Locator(".receipt-code:visible");
+        await Assertions.Expect(codeLocator).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$"), new() { Timeout = 60_000 });
+        var code = await codeLocator.InnerTextAsync();
+
+        await page.GotoAsync("/en/nordlys/mailbox");
+        await Assertions.Expect(page.Locator("#path-notice")).ToContainTextAsync("Your browser lacks the encryption this site uses");
+        await page.GetByLabel("Receipt code").FillAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your case", Exact = true })).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("#entries")).ToContainTextAsync(marker);
+
+        // Nothing went through the JavaScript path's API, and the handler reads the server-sealed case.
+        Assert.Empty(apiCalls);
+        Assert.Empty(problems);
+        await using var db = _handler.Context(host.ConnectionString);
+        await FindCaseAsync(db, marker);
+    }
+
     private async Task<Guid> FindCaseAsync(Core.Data.VarslingDbContext db, string marker)
     {
         var messages = new HandlerMessages(db, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<HandlerMessages>.Instance);

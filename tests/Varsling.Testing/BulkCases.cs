@@ -251,7 +251,7 @@ public static class BulkCases
         public static Material Make(Guid caseId, IReadOnlyList<BulkRecipient> recipients, BulkShape shape)
         {
             var keys = s_kinds.ToDictionary(k => k, _ => CaseKeys.Generate());
-            using var reporter = P256KeyPair.Generate();
+            using var reporter = X25519KeyPair.Generate();
             var grants = recipients.SelectMany(r => s_kinds.Select(k => new Grant(r.UserId, k, CaseKeys.Wrap(keys[k], r.PublicKey, caseId, k))))
                 .Append(new Grant(null, CaseKeyKind.Shared, CaseKeys.Wrap(keys[CaseKeyKind.Shared], reporter.PublicKey, caseId, CaseKeyKind.Shared)))
                 .ToList();

@@ -12,6 +12,11 @@ public static class CoreServices
         IDictionary<string, string?>? settings = null)
     {
         var all = new Dictionary<string, string?> { ["ConnectionStrings:" + DependencyInjection.ConnectionStringName] = connectionString };
+        foreach (var (k, v) in TestDerivations.Settings)
+        {
+            all[k] = v;
+        }
+
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
         {
             all[k] = v;

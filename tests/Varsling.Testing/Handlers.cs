@@ -9,7 +9,7 @@ using Varsling.Crypto;
 namespace Varsling.Testing;
 
 /// <summary>A case handler made in a test: a user row and a key pair (stored as the user's key) whose public key a channel seals its cases to.</summary>
-public sealed record TestHandler(Guid UserId, Guid OrganisationId, P256KeyPair Key);
+public sealed record TestHandler(Guid UserId, Guid OrganisationId, X25519KeyPair Key);
 
 public static class Handlers
 {
@@ -29,7 +29,7 @@ public static class Handlers
 
         await using var db = TestDb.Create(connectionString, orgId);
         var channel = await db.Channels.SingleAsync(c => c.Slug == channelSlug);
-        var key = P256KeyPair.Generate();
+        var key = X25519KeyPair.Generate();
         var userId = Guid.NewGuid();
         var name = "handler-" + userId.ToString("N")[..8];
         db.Users.Add(new VarslingUser

@@ -39,6 +39,11 @@ public class WebHostFixture<TProgram> : IAsyncLifetime where TProgram : class
             builder.UseEnvironment("Production");
             builder.UseSetting("ConnectionStrings:Varsling", ConnectionString);
             builder.UseSetting(KeyRingEncryption.ConfigurationKey, KeyEncryptionKey);
+            foreach (var (key, value) in TestDerivations.Settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
             // Everything at Trace, so log tests see all the host could ever write (filters a host sets in code stay).
             builder.UseSetting("Logging:LogLevel:Default", "Trace");
             builder.UseSetting("Logging:LogLevel:Microsoft", "Trace");

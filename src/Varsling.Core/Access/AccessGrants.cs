@@ -46,7 +46,7 @@ public sealed partial class AccessGrants(VarslingDbContext db, AuditLog audit, I
     /// many cases were granted. Members get shared, internal and summary, and identity unless the channel's identity
     /// is held by custodians and they are not one; legal users get the summary key only.
     /// </summary>
-    public async Task<int> GrantAsync(Guid granterId, P256KeyPair granterKey, Guid granteeId, CancellationToken ct = default)
+    public async Task<int> GrantAsync(Guid granterId, X25519KeyPair granterKey, Guid granteeId, CancellationToken ct = default)
     {
         if (granterId == granteeId)
         {

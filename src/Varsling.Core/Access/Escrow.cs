@@ -22,7 +22,7 @@ public sealed record EscrowPerson(Guid UserId, string DisplayName, string Email,
 /// person a fresh recovery key for their own key pair, or grant pending cases using a current holder's escrowed
 /// key. Every step is audited; the escrow recovery key is never stored, logged or put in a URL.
 /// </summary>
-public sealed partial class Escrow(VarslingDbContext db, AccessGrants grants, AuditLog audit, TimeProvider time, ILogger<Escrow> logger)
+public sealed partial class Escrow(VarslingDbContext db, AccessGrants grants, AuditLog audit, BoundedDerivations derivations, TimeProvider time, ILogger<Escrow> logger)
 {
     private const string WrongKey = "The escrow recovery key is not right.";
 
@@ -42,7 +42,7 @@ public sealed partial class Escrow(VarslingDbContext db, AccessGrants grants, Au
     /// Turns escrow on for the caller's organisation and seals the admin's own key to it; returns the escrow recovery
     /// key in display form, the only copy. Refused when escrow is already on.
     /// </summary>
-    public async Task<string> TurnOnAsync(Guid adminId, P256KeyPair adminKey, CancellationToken ct = default)
+    public async Task<string> TurnOnAsync(Guid adminId, X25519KeyPair adminKey, CancellationToken ct = default)
     {
         var own = await db.UserKeys.SingleOrDefaultAsync(k => k.UserId == adminId, ct) ?? throw new KeySessionUnavailableException();
         if (await db.OrganisationEscrows.AnyAsync(ct))
@@ -50,13 +50,14 @@ public sealed partial class Escrow(VarslingDbContext db, AccessGrants grants, Au
             throw new RuleViolationException("Escrow is already on. Turn it off first to create a new escrow key.");
         }
 
-        using var pair = P256KeyPair.Generate();
+        using var pair = X25519KeyPair.Generate();
         var secret = RecoveryKey.Generate();
         try
         {
+            var wrapped = await derivations.WrapWithSecretAsync(pair, secret, ct);
             var now = time.GetUtcNow();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            db.OrganisationEscrows.Add(new OrganisationEscrow(own.OrganisationId, pair.PublicKey, PrivateKeyWrap.WrapWithKey(pair, secret), adminId, now));
+            db.OrganisationEscrows.Add(new OrganisationEscrow(own.OrganisationId, pair.PublicKey, wrapped, adminId, now));
             own.SetEscrowWrap(EscrowWrap.Seal(adminKey, pair.PublicKey, own.OrganisationId, adminId), now);
             await db.SaveChangesAsync(ct);
             await audit.AppendAsync(new AuditEntry(own.OrganisationId, AuditActor.User(adminId), AuditAction.EscrowEnabled), ct);
@@ -89,7 +90,7 @@ public sealed partial class Escrow(VarslingDbContext db, AccessGrants grants, Au
     /// The person's key sealed to the organisation's escrow key, or null when escrow is off. Called by every path that
     /// holds a person's unlocked key; the caller stores it on the person's <see cref="UserKey"/>.
     /// </summary>
-    public async Task<byte[]?> SealAsync(Guid organisationId, Guid userId, P256KeyPair pair, CancellationToken ct = default)
+    public async Task<byte[]?> SealAsync(Guid organisationId, Guid userId, X25519KeyPair pair, CancellationToken ct = default)
     {
         var publicKey = await db.OrganisationEscrows.AsNoTracking().Where(e => e.OrganisationId == organisationId).Select(e => e.PublicKey).SingleOrDefaultAsync(ct);
         return publicKey is null ? null : EscrowWrap.Seal(pair, publicKey, organisationId, userId);
@@ -120,8 +121,9 @@ public sealed partial class Escrow(VarslingDbContext db, AccessGrants grants, Au
         var secret = RecoveryKey.Generate();
         try
         {
+            var wrapped = await derivations.WrapWithSecretAsync(pair, secret, ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            key.RewrapRecovery(PrivateKeyWrap.WrapWithKey(pair, secret), time.GetUtcNow());
+            key.RewrapRecovery(wrapped, time.GetUtcNow());
             await db.SaveChangesAsync(ct);
             await audit.AppendAsync(new AuditEntry(key.OrganisationId, AuditActor.User(adminId), AuditAction.KeyRecovered, null,
                 $"user {userId} new recovery key via escrow"), ct);
@@ -154,7 +156,7 @@ public sealed partial class Escrow(VarslingDbContext db, AccessGrants grants, Au
         using var escrow = await OpenEscrowKeyAsync(adminId, escrowRecoveryKey, ct);
         var escrowed = await db.UserKeys.AsNoTracking().Where(k => k.EscrowWrap != null && k.UserId != granteeId)
             .ToDictionaryAsync(k => k.UserId, ct);
-        var opened = new Dictionary<Guid, P256KeyPair>();
+        var opened = new Dictionary<Guid, X25519KeyPair>();
         try
         {
             var granted = await grants.GrantCoreAsync(AuditActor.User(adminId), granteeId, needs, async (caseId, kind, c) =>
@@ -194,7 +196,7 @@ public sealed partial class Escrow(VarslingDbContext db, AccessGrants grants, Au
         }
     }
 
-    private async Task<P256KeyPair> OpenEscrowKeyAsync(Guid adminId, string typed, CancellationToken ct)
+    private async Task<X25519KeyPair> OpenEscrowKeyAsync(Guid adminId, string typed, CancellationToken ct)
     {
         var escrow = await db.OrganisationEscrows.AsNoTracking().SingleOrDefaultAsync(ct) ?? throw new RuleViolationException("Escrow is not on.");
         if (!RecoveryKey.TryParse(typed, out var secret))
@@ -205,7 +207,7 @@ public sealed partial class Escrow(VarslingDbContext db, AccessGrants grants, Au
 
         try
         {
-            return PrivateKeyWrap.UnwrapWithKey(escrow.WrappedPrivateKey, secret);
+            return await derivations.UnwrapWithSecretAsync(escrow.WrappedPrivateKey, secret, ct);
         }
         catch (CryptoFormatException)
         {

@@ -90,7 +90,7 @@ public sealed partial class IdentityRelease(VarslingDbContext db, AuditLog audit
     }
 
     /// <summary>A handler without the identity key asks a custodian for it; the reason is sealed under the case's internal key.</summary>
-    public async Task<Guid> RequestAsync(Guid caseId, Guid userId, P256KeyPair key, string reason, CancellationToken ct = default)
+    public async Task<Guid> RequestAsync(Guid caseId, Guid userId, X25519KeyPair key, string reason, CancellationToken ct = default)
     {
         var state = await StateAsync(caseId, userId, ct);
         if (!state.HeldByCustodians || state.HasIdentityKey)
@@ -133,7 +133,7 @@ public sealed partial class IdentityRelease(VarslingDbContext db, AuditLog audit
     }
 
     /// <summary>Pending requests on cases of channels the person is a custodian of and holds the identity key for.</summary>
-    public async Task<IReadOnlyList<ReleaseRequestView>> PendingAsync(Guid custodianId, P256KeyPair key, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ReleaseRequestView>> PendingAsync(Guid custodianId, X25519KeyPair key, CancellationToken ct = default)
     {
         var channels = db.ChannelCustodians.Where(c => c.UserId == custodianId).Select(c => c.ChannelId);
         var held = db.CaseKeyGrants.Where(g => g.UserId == custodianId && g.Kind == CaseKeyKind.Identity).Select(g => g.CaseId);
@@ -170,7 +170,7 @@ public sealed partial class IdentityRelease(VarslingDbContext db, AuditLog audit
     }
 
     /// <summary>A custodian approves: the identity key is unwrapped with their key and wrapped to the requester's current key.</summary>
-    public async Task ApproveAsync(Guid requestId, Guid custodianId, P256KeyPair key, CancellationToken ct = default)
+    public async Task ApproveAsync(Guid requestId, Guid custodianId, X25519KeyPair key, CancellationToken ct = default)
     {
         var (request, grant) = await RequireDecidableAsync(requestId, custodianId, ct);
         var requesterKey = await db.UserKeys.AsNoTracking().SingleOrDefaultAsync(k => k.UserId == request.RequesterId, ct)

@@ -56,6 +56,7 @@ public sealed partial class AccountService(
     KeyRing keyRing,
     Access.Escrow escrow,
     Audit.AuditLog audit,
+    BoundedDerivations derivations,
     TimeProvider clock,
     IOptions<AccountOptions> options,
     ILogger<AccountService> logger)
@@ -105,7 +106,7 @@ public sealed partial class AccountService(
         SessionHandle? session = null;
         if (key is not null)
         {
-            using var pair = PrivateKeyWrap.UnwrapWithPassword(key.PasswordWrap, password);
+            using var pair = await derivations.UnwrapWithPasswordAsync(key.PasswordWrap, password, ct);
             if (key.EscrowWrap is null && await escrow.SealAsync(user.OrganisationId, user.Id, pair, ct) is { } escrowed)
             {
                 // Enrolled before escrow was turned on: the key is unlocked now, so it joins escrow at this sign-in.
@@ -223,10 +224,10 @@ public sealed partial class AccountService(
         var newKeyPair = existing is null;
         using var pair = existing is not null
             ? await keyRing.UnlockAsync(user.Id, pending!.Id, pending.Key, ct)
-            : P256KeyPair.Generate();
+            : X25519KeyPair.Generate();
         var recovery = RecoveryKey.Generate();
-        var passwordWrap = PrivateKeyWrap.WrapWithPassword(pair, newPassword);
-        var recoveryWrap = PrivateKeyWrap.WrapWithKey(pair, recovery);
+        var passwordWrap = await derivations.WrapWithPasswordAsync(pair, newPassword, ct);
+        var recoveryWrap = await derivations.WrapWithSecretAsync(pair, recovery, ct);
         var now = clock.GetUtcNow();
         if (existing is not null)
         {
@@ -256,7 +257,7 @@ public sealed partial class AccountService(
 
     /// <summary>
     /// Changes the password of a signed-in person and re-wraps their private key under it (taken from the current
-    /// key session, so no second PBKDF2 unwrap is needed). Every other session of the person ends.
+    /// key session, so no second Argon2id unwrap is needed). Every other session of the person ends.
     /// </summary>
     public async Task ChangePasswordAsync(Guid userId, SessionHandle session, string currentPassword, string newPassword, CancellationToken ct = default)
     {
@@ -273,7 +274,7 @@ public sealed partial class AccountService(
                 : Describe(result));
         }
 
-        key.RewrapPassword(PrivateKeyWrap.WrapWithPassword(pair, newPassword), clock.GetUtcNow());
+        key.RewrapPassword(await derivations.WrapWithPasswordAsync(pair, newPassword, ct), clock.GetUtcNow());
         key.SetEscrowWrap(await escrow.SealAsync(user.OrganisationId, user.Id, pair, ct), clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         await keyRing.EndAllAsync(user.Id, keep: session.Id, ct);
@@ -296,11 +297,11 @@ public sealed partial class AccountService(
 
         scope.Enter(user.OrganisationId);
         var key = await db.UserKeys.SingleOrDefaultAsync(k => k.UserId == user.Id, ct);
-        P256KeyPair pair;
+        X25519KeyPair pair;
         try
         {
             pair = key is not null && RecoveryKey.TryParse(recoveryKey, out var secret)
-                ? PrivateKeyWrap.UnwrapWithKey(key.RecoveryWrap, secret)
+                ? await derivations.UnwrapWithSecretAsync(key.RecoveryWrap, secret, ct)
                 : throw new CryptoFormatException("No key or no well-formed recovery key.");
         }
         catch (CryptoFormatException)
@@ -314,7 +315,7 @@ public sealed partial class AccountService(
         {
             await RequireValidPasswordAsync(user, newPassword);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            key!.RewrapPassword(PrivateKeyWrap.WrapWithPassword(pair, newPassword), clock.GetUtcNow());
+            key!.RewrapPassword(await derivations.WrapWithPasswordAsync(pair, newPassword, ct), clock.GetUtcNow());
             key.SetEscrowWrap(await escrow.SealAsync(user.OrganisationId, user.Id, pair, ct), clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
             await SetPasswordAsync(user, newPassword);

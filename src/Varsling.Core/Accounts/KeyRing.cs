@@ -23,7 +23,7 @@ public sealed class KeyRing(VarslingDbContext db, TimeProvider clock, IOptions<A
     private AccountOptions Options => options.Value;
 
     /// <summary>Re-wraps an unlocked key pair under a fresh session key and stores the blob for <paramref name="lifetime"/>.</summary>
-    public async Task<SessionHandle> OpenAsync(Guid userId, Guid organisationId, P256KeyPair keyPair, TimeSpan lifetime, CancellationToken ct = default)
+    public async Task<SessionHandle> OpenAsync(Guid userId, Guid organisationId, X25519KeyPair keyPair, TimeSpan lifetime, CancellationToken ct = default)
     {
         var wrap = PrivateKeyWrap.RewrapForSession(keyPair);
         var now = clock.GetUtcNow();
@@ -39,10 +39,10 @@ public sealed class KeyRing(VarslingDbContext db, TimeProvider clock, IOptions<A
     /// (the row is then deleted) or does not open with <paramref name="sessionKey"/>. Use slides the expiry by the
     /// idle timeout, never past the absolute lifetime.
     /// </summary>
-    public async Task<P256KeyPair> UnlockAsync(Guid userId, Guid sessionId, byte[] sessionKey, CancellationToken ct = default)
+    public async Task<X25519KeyPair> UnlockAsync(Guid userId, Guid sessionId, byte[] sessionKey, CancellationToken ct = default)
     {
         var session = await ActiveAsync(userId, sessionId, ct) ?? throw new KeySessionUnavailableException();
-        P256KeyPair pair;
+        X25519KeyPair pair;
         try
         {
             pair = PrivateKeyWrap.UnwrapWithKey(session.Blob, sessionKey);

@@ -1,8 +1,9 @@
 namespace Varsling.Core.Accounts;
 
 /// <summary>
-/// A person's P-256 key pair (architecture.md §3): the public key in the clear, the private key only wrapped —
-/// under the login password (PBKDF2, 600,000 iterations) and under the recovery key shown once at enrolment.
+/// A person's X25519 key pair (architecture.md §3): the public key in the clear, the private key only wrapped —
+/// under the login password and under the recovery key shown once at enrolment, both stretched with Argon2id
+/// (parameters in the blob, crypto-docs/protocol.md §6).
 /// When the organisation turns escrow on, also sealed to its escrow public key (<see cref="EscrowWrap"/>); a person
 /// without password, recovery key or escrow gets a new key pair and must be granted their cases again.
 /// </summary>

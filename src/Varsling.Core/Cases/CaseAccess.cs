@@ -52,7 +52,7 @@ public sealed partial class CaseAccess(VarslingDbContext db, AuditLog audit, Tim
     /// then every key grant the person holds for the case is deleted and they are unassigned. Refused when no
     /// other handler holds the case's keys, so the case never becomes unreadable.
     /// </summary>
-    public async Task RecuseAsync(Guid caseId, Guid userId, P256KeyPair key, string reason, uint? expectedVersion = null, CancellationToken ct = default)
+    public async Task RecuseAsync(Guid caseId, Guid userId, X25519KeyPair key, string reason, uint? expectedVersion = null, CancellationToken ct = default)
     {
         var text = string.IsNullOrWhiteSpace(reason) ? throw new RuleViolationException("Give the reason you stand aside (it is sealed as an internal note).")
             : reason.Trim();

@@ -191,7 +191,7 @@ public sealed partial class CaseWork(
     }
 
     /// <summary>Opens a case with the person's key; the view and the decryption are audited.</summary>
-    public async Task<CaseView> OpenAsync(Guid caseId, Guid userId, P256KeyPair key, CancellationToken ct = default)
+    public async Task<CaseView> OpenAsync(Guid caseId, Guid userId, X25519KeyPair key, CancellationToken ct = default)
     {
         var c = await FindAsync(caseId, userId, ct);
         var channel = await db.Channels.AsNoTracking().SingleAsync(x => x.Id == c.ChannelId, ct);
@@ -301,7 +301,7 @@ public sealed partial class CaseWork(
         }, ct);
 
     /// <summary>Gives feedback: the feedback text goes to the reporter as a sealed message in the same transaction.</summary>
-    public Task GiveFeedbackAsync(Guid caseId, Guid userId, P256KeyPair key, string feedback, uint? expectedVersion = null, CancellationToken ct = default)
+    public Task GiveFeedbackAsync(Guid caseId, Guid userId, X25519KeyPair key, string feedback, uint? expectedVersion = null, CancellationToken ct = default)
     {
         var text = RequireText(feedback, "Write the feedback to the reporter.");
         return TransitionAsync(caseId, userId, expectedVersion, async (c, _, today, sequence) =>
@@ -316,7 +316,7 @@ public sealed partial class CaseWork(
     /// the person must hold. In the same transaction the summary key is wrapped to every person of the organisation
     /// in the legal role who has a key pair and does not yet hold it, so the legal team can read closing summaries.
     /// </summary>
-    public Task CloseAsync(Guid caseId, Guid userId, P256KeyPair key, CaseOutcome outcome, string? summary, uint? expectedVersion = null,
+    public Task CloseAsync(Guid caseId, Guid userId, X25519KeyPair key, CaseOutcome outcome, string? summary, uint? expectedVersion = null,
         CancellationToken ct = default)
     {
         if (!Enum.IsDefined(outcome))
@@ -352,7 +352,7 @@ public sealed partial class CaseWork(
         }, ct);
 
     /// <summary>Sends a message to the reporter, sealed under the case's shared key.</summary>
-    public async Task MessageReporterAsync(Guid caseId, Guid userId, P256KeyPair key, string text, uint? expectedVersion = null, CancellationToken ct = default)
+    public async Task MessageReporterAsync(Guid caseId, Guid userId, X25519KeyPair key, string text, uint? expectedVersion = null, CancellationToken ct = default)
     {
         var message = RequireText(text, "Write a message.");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -371,7 +371,7 @@ public sealed partial class CaseWork(
     }
 
     /// <summary>Adds an internal note, sealed under the case's internal key, which the reporter never holds.</summary>
-    public async Task AddNoteAsync(Guid caseId, Guid userId, P256KeyPair key, string text, uint? expectedVersion = null, CancellationToken ct = default)
+    public async Task AddNoteAsync(Guid caseId, Guid userId, X25519KeyPair key, string text, uint? expectedVersion = null, CancellationToken ct = default)
     {
         var note = RequireText(text, "Write the note.");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -392,7 +392,7 @@ public sealed partial class CaseWork(
     /// Checks that the file belongs to one of the person's cases, names it from the sealed entry and audits the
     /// download; the caller then streams the bytes with <see cref="WriteFileAsync"/>.
     /// </summary>
-    public async Task<FileDownload> BeginDownloadAsync(Guid caseId, Guid fileId, Guid userId, P256KeyPair key, CancellationToken ct = default)
+    public async Task<FileDownload> BeginDownloadAsync(Guid caseId, Guid fileId, Guid userId, X25519KeyPair key, CancellationToken ct = default)
     {
         var c = await FindAsync(caseId, userId, ct);
         var attachment = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == fileId && a.CaseId == caseId, ct)
@@ -423,7 +423,7 @@ public sealed partial class CaseWork(
     }
 
     /// <summary>Decrypts the file chunk by chunk into <paramref name="output"/>; never holds the whole file.</summary>
-    public Task WriteFileAsync(FileDownload file, Guid userId, P256KeyPair key, Stream output, CancellationToken ct = default) =>
+    public Task WriteFileAsync(FileDownload file, Guid userId, X25519KeyPair key, Stream output, CancellationToken ct = default) =>
         messages.ReadFileAsync(file.CaseId, file.FileId, userId, key, output, ct);
 
     private async Task TransitionAsync(Guid caseId, Guid userId, uint? expectedVersion, Func<Case, CaseClockContext, DateOnly, int, Task> step, CancellationToken ct)
@@ -450,7 +450,7 @@ public sealed partial class CaseWork(
 
     private Task<Case> FindAsync(Guid caseId, Guid userId, CancellationToken ct) => CaseLocks.FindAsync(db, caseId, userId, ct);
 
-    private async Task<Guid> AddMessageAsync(Case c, Guid userId, P256KeyPair key, string text, DateOnly today, int sequence, CancellationToken ct)
+    private async Task<Guid> AddMessageAsync(Case c, Guid userId, X25519KeyPair key, string text, DateOnly today, int sequence, CancellationToken ct)
     {
         var shared = await UnwrapAsync(c.Id, userId, key, CaseKeyKind.Shared, ct);
         try
@@ -466,7 +466,7 @@ public sealed partial class CaseWork(
         }
     }
 
-    private async Task<Guid> AddHandlerOnlyAsync(Case c, Guid userId, P256KeyPair key, RecordKind kind, string text, DateOnly today, int sequence, CancellationToken ct)
+    private async Task<Guid> AddHandlerOnlyAsync(Case c, Guid userId, X25519KeyPair key, RecordKind kind, string text, DateOnly today, int sequence, CancellationToken ct)
     {
         var keyKind = HandlerMessages.KeyFor(kind);
         var caseKey = await UnwrapAsync(c.Id, userId, key, keyKind, ct, $"You do not hold this case's {keyKind.ToString().ToLowerInvariant()} key.");
@@ -487,7 +487,7 @@ public sealed partial class CaseWork(
     /// Wraps the case's summary key to the legal team members who lack it. A closer who does not hold the summary
     /// key cannot pass it on; then nothing is granted and the legal team gets it from a later closer.
     /// </summary>
-    private async Task GrantSummaryToLegalAsync(Case c, Guid userId, P256KeyPair key, CancellationToken ct)
+    private async Task GrantSummaryToLegalAsync(Case c, Guid userId, X25519KeyPair key, CancellationToken ct)
     {
         var legalRole = await db.Roles.AsNoTracking().Where(r => r.Name == Accounts.Roles.Legal).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(ct);
         if (legalRole is null)
@@ -532,7 +532,7 @@ public sealed partial class CaseWork(
         LogSummaryGranted(logger, c.Id, recipients.Count);
     }
 
-    private async Task<byte[]> UnwrapAsync(Guid caseId, Guid userId, P256KeyPair key, CaseKeyKind kind, CancellationToken ct, string? missing = null)
+    private async Task<byte[]> UnwrapAsync(Guid caseId, Guid userId, X25519KeyPair key, CaseKeyKind kind, CancellationToken ct, string? missing = null)
     {
         var grant = await db.CaseKeyGrants.AsNoTracking().SingleOrDefaultAsync(g => g.CaseId == caseId && g.UserId == userId && g.Kind == kind, ct);
         if (grant is null)

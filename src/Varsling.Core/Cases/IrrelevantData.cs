@@ -71,7 +71,7 @@ public sealed partial class IrrelevantData(VarslingDbContext db, AuditLog audit,
     /// Deletes an attachment and its chunks. The entry that brought it (the report or a message) is sealed again
     /// without the file's name, which the handler's key opens; a tombstone is added at the end of the thread.
     /// </summary>
-    public async Task DeleteFileAsync(Guid caseId, Guid userId, P256KeyPair key, Guid fileId, IrrelevanceReason reason, uint? expectedVersion = null,
+    public async Task DeleteFileAsync(Guid caseId, Guid userId, X25519KeyPair key, Guid fileId, IrrelevanceReason reason, uint? expectedVersion = null,
         CancellationToken ct = default)
     {
         RequireReason(reason);

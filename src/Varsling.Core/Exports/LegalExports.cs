@@ -30,7 +30,7 @@ public sealed partial class LegalExports(VarslingDbContext db, ClosedCaseExport 
     public Task<IReadOnlyList<LegalEntityOption>> LegalEntitiesAsync(CancellationToken ct = default) => LegalEntityOptions.ListAsync(db, ct);
 
     /// <summary>Gathers the export and records it in the audit log; the caller then writes it with <see cref="WriteAsync"/>.</summary>
-    public async Task<ClosedCaseExportData> CreateAsync(Guid userId, P256KeyPair key, Guid legalEntityId, DateOnly from, DateOnly to,
+    public async Task<ClosedCaseExportData> CreateAsync(Guid userId, X25519KeyPair key, Guid legalEntityId, DateOnly from, DateOnly to,
         ExportFormat format, CancellationToken ct = default)
     {
         if (!Enum.IsDefined(format))
@@ -57,7 +57,7 @@ public sealed partial class LegalExports(VarslingDbContext db, ClosedCaseExport 
     };
 
     /// <summary>The latest closing summary of the case, or null when there is none or the person lacks the summary key.</summary>
-    private async Task<string?> OpenSummaryAsync(Case c, Guid userId, P256KeyPair key, CancellationToken ct)
+    private async Task<string?> OpenSummaryAsync(Case c, Guid userId, X25519KeyPair key, CancellationToken ct)
     {
         var grant = await db.CaseKeyGrants.AsNoTracking()
             .SingleOrDefaultAsync(g => g.CaseId == c.Id && g.UserId == userId && g.Kind == CaseKeyKind.Summary, ct);

@@ -18,7 +18,7 @@ public sealed record HandlerEntry(Guid Id, int Sequence, DateOnly Date, EntryAut
 public sealed partial class HandlerMessages(VarslingDbContext db, TimeProvider time, ILogger<HandlerMessages> logger)
 {
     /// <summary>Seals a message to the reporter under the case's shared key, as unwrapped with the handler's key.</summary>
-    public async Task<Guid> PostAsync(Guid caseId, Guid handlerUserId, P256KeyPair handlerKey, string text, CancellationToken ct = default)
+    public async Task<Guid> PostAsync(Guid caseId, Guid handlerUserId, X25519KeyPair handlerKey, string text, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -52,7 +52,7 @@ public sealed partial class HandlerMessages(VarslingDbContext db, TimeProvider t
     /// closing summaries (summary key) are opened when the handler holds that key and left out otherwise; their
     /// text comes back as <see cref="HandlerEntry.Message"/>.
     /// </summary>
-    public async Task<IReadOnlyList<HandlerEntry>> ReadAsync(Guid caseId, Guid handlerUserId, P256KeyPair handlerKey, CancellationToken ct = default)
+    public async Task<IReadOnlyList<HandlerEntry>> ReadAsync(Guid caseId, Guid handlerUserId, X25519KeyPair handlerKey, CancellationToken ct = default)
     {
         var records = await db.CaseRecords.AsNoTracking().Where(r => r.CaseId == caseId).OrderBy(r => r.Sequence).ToListAsync(ct);
         var keys = new Dictionary<CaseKeyKind, byte[]>
@@ -105,7 +105,7 @@ public sealed partial class HandlerMessages(VarslingDbContext db, TimeProvider t
     };
 
     /// <summary>Decrypts an attachment into <paramref name="output"/> with the handler's keys.</summary>
-    public async Task ReadFileAsync(Guid caseId, Guid fileId, Guid handlerUserId, P256KeyPair handlerKey, Stream output, CancellationToken ct = default)
+    public async Task ReadFileAsync(Guid caseId, Guid fileId, Guid handlerUserId, X25519KeyPair handlerKey, Stream output, CancellationToken ct = default)
     {
         var attachment = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == fileId && a.CaseId == caseId, ct)
             ?? throw new NotFoundException("No such file.");
@@ -128,13 +128,13 @@ public sealed partial class HandlerMessages(VarslingDbContext db, TimeProvider t
         }
     }
 
-    private async Task<byte[]?> TryUnwrapAsync(Guid caseId, Guid userId, P256KeyPair key, CaseKeyKind kind, CancellationToken ct)
+    private async Task<byte[]?> TryUnwrapAsync(Guid caseId, Guid userId, X25519KeyPair key, CaseKeyKind kind, CancellationToken ct)
     {
         var grant = await db.CaseKeyGrants.AsNoTracking().SingleOrDefaultAsync(k => k.CaseId == caseId && k.UserId == userId && k.Kind == kind, ct);
         return grant is null ? null : CaseKeys.Unwrap(grant.WrappedKey, key, caseId, kind);
     }
 
-    private async Task<byte[]> UnwrapAsync(Guid caseId, Guid userId, P256KeyPair key, CaseKeyKind kind, CancellationToken ct)
+    private async Task<byte[]> UnwrapAsync(Guid caseId, Guid userId, X25519KeyPair key, CaseKeyKind kind, CancellationToken ct)
     {
         var grant = await db.CaseKeyGrants.AsNoTracking().SingleOrDefaultAsync(k => k.CaseId == caseId && k.UserId == userId && k.Kind == kind, ct)
             ?? throw new NotFoundException("No such case.");

@@ -36,7 +36,7 @@ public sealed record OpenedEntry(int Sequence, DateOnly Date, EntryAuthor Author
 public sealed record OpenedMailbox(CaseSummary Summary, IReadOnlyList<OpenedEntry> Entries);
 
 /// <summary>A mailbox session as resumed from the cookie: the case, and the unlocked key when the session holds one.</summary>
-public sealed record ReporterSessionState(Guid SessionId, Guid CaseId, P256KeyPair? Key) : IDisposable
+public sealed record ReporterSessionState(Guid SessionId, Guid CaseId, X25519KeyPair? Key) : IDisposable
 {
     public void Dispose() => Key?.Dispose();
 }
@@ -54,7 +54,7 @@ public sealed partial class ReporterMailbox(
     VarslingDbContext db,
     TimeProvider time,
     DeploymentSalt salt,
-    ReceiptDerivation derivation,
+    BoundedDerivations derivation,
     IOptions<IntakeOptions> options,
     ILogger<ReporterMailbox> logger)
 {
@@ -71,7 +71,7 @@ public sealed partial class ReporterMailbox(
             return Refused();
         }
 
-        var secrets = await derivation.DeriveAsync(normalized, await salt.GetAsync(ct), ct);
+        var secrets = await derivation.DeriveReceiptAsync(normalized, await salt.GetAsync(ct), ct);
         try
         {
             var credential = await FindCredentialAsync(secrets.LookupToken, ct);
@@ -123,7 +123,7 @@ public sealed partial class ReporterMailbox(
             return null;
         }
 
-        P256KeyPair? key = null;
+        X25519KeyPair? key = null;
         if (session.WrappedKey.Length > 0)
         {
             try
@@ -171,7 +171,7 @@ public sealed partial class ReporterMailbox(
     }
 
     /// <summary>The case opened with the reporter's key (no-JavaScript mailbox).</summary>
-    public async Task<OpenedMailbox> OpenAsync(Guid caseId, P256KeyPair reporterKey, CancellationToken ct = default)
+    public async Task<OpenedMailbox> OpenAsync(Guid caseId, X25519KeyPair reporterKey, CancellationToken ct = default)
     {
         var mailbox = await GetSealedAsync(caseId, ct);
         var shared = CaseKeys.Unwrap(mailbox.WrappedSharedKey, reporterKey, caseId, CaseKeyKind.Shared);
@@ -198,7 +198,7 @@ public sealed partial class ReporterMailbox(
     }
 
     /// <summary>No-JavaScript reply: seals the text and the keys of files staged while reading the form.</summary>
-    public async Task PostPlainAsync(Guid caseId, P256KeyPair reporterKey, string text, IReadOnlyList<PlainFile> files, CancellationToken ct = default)
+    public async Task PostPlainAsync(Guid caseId, X25519KeyPair reporterKey, string text, IReadOnlyList<PlainFile> files, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(text) && files.Count == 0)
         {

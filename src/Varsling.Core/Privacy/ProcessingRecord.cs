@@ -193,8 +193,8 @@ public sealed partial class ProcessingRecord(VarslingDbContext db, OrganisationS
         return
         [
             new(T("Ende-til-ende-kryptering", "End-to-end encryption"), T(
-                "varsel, identitet, vedlegg og meldinger krypteres med HPKE (RFC 9180, P-256) til saksbehandlernes offentlige nøkler, i varslerens nettleser (eller av serveren ved mottak uten JavaScript) før noe lagres; serveren lagrer bare chiffertekst",
-                "report, identity, attachments and messages are encrypted with HPKE (RFC 9180, P-256) to the case handlers' public keys, in the reporter's browser (or by the server on receipt without JavaScript) before anything is stored; the server stores ciphertext only")),
+                "varsel, identitet, vedlegg og meldinger krypteres med HPKE (RFC 9180, X25519) til saksbehandlernes offentlige nøkler, i varslerens nettleser (eller av serveren ved mottak uten JavaScript) før noe lagres; serveren lagrer bare chiffertekst",
+                "report, identity, attachments and messages are encrypted with HPKE (RFC 9180, X25519) to the case handlers' public keys, in the reporter's browser (or by the server on receipt without JavaScript) before anything is stored; the server stores ciphertext only")),
             new(T("Nøkler", "Keys"), T(
                 "hver person har sitt eget nøkkelpar; den private nøkkelen er pakket inn under passordet og en gjenopprettingsnøkkel og låses opp bare for en innlogget økt",
                 "each person has their own key pair; the private key is wrapped under their password and a recovery key and unlocked only for a signed-in session")),

@@ -31,14 +31,6 @@ public sealed class IntakeOptions
     [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00")]
     public TimeSpan SessionAbsoluteTimeout { get; set; } = TimeSpan.FromHours(2);
 
-    /// <summary>Receipt-code derivations (300,000 PBKDF2 iterations each) the server runs at once for no-JavaScript reporters.</summary>
-    [Range(1, 64)]
-    public int MaxConcurrentDerivations { get; set; } = 2;
-
-    /// <summary>How long a derivation waits for a slot before the reporter is asked to try again.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
-    public TimeSpan DerivationQueueTimeout { get; set; } = TimeSpan.FromSeconds(15);
-
     /// <summary>Encrypted bytes of the largest file: the plaintext limit plus a tag per chunk and the header.</summary>
     public long MaxFileCiphertextBytes(int chunkSize) =>
         MaxFileBytes + ((MaxFileBytes / chunkSize) + 1) * Crypto.ChunkedFile.ChunkOverhead + Crypto.ChunkedFile.HeaderLength;

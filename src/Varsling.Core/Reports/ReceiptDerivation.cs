@@ -1,42 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Varsling.Core.Data;
-using Varsling.Crypto;
 
 namespace Varsling.Core.Reports;
 
 /// <summary>The server is at capacity for expensive work; the host answers 503 and asks the person to try again.</summary>
 public sealed class ServerBusyException() : Exception("The server is busy; try again shortly.");
-
-/// <summary>
-/// Runs the receipt-code derivation for no-JavaScript reporters through a bounded queue: at most
-/// <see cref="IntakeOptions.MaxConcurrentDerivations"/> at once, each caller waiting at most
-/// <see cref="IntakeOptions.DerivationQueueTimeout"/>, so a flood of logins cannot starve the site's threads.
-/// </summary>
-public sealed class ReceiptDerivation(IOptions<IntakeOptions> options) : IDisposable
-{
-    private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrentDerivations, options.Value.MaxConcurrentDerivations);
-
-    public async Task<ReceiptSecrets> DeriveAsync(string normalizedCode, byte[] salt, CancellationToken ct)
-    {
-        if (!await _slots.WaitAsync(options.Value.DerivationQueueTimeout, ct))
-        {
-            throw new ServerBusyException();
-        }
-
-        try
-        {
-            return await Task.Run(() => ReceiptCode.Derive(normalizedCode, salt), ct);
-        }
-        finally
-        {
-            _slots.Release();
-        }
-    }
-
-    public void Dispose() => _slots.Dispose();
-}
 
 /// <summary>The deployment's public receipt salt, created once with a CSPRNG on first use and cached.</summary>
 public sealed class DeploymentSalt(IServiceProvider services)

@@ -74,7 +74,7 @@ public sealed partial class ReportIntake(
     OrganisationScope scope,
     TimeProvider time,
     DeploymentSalt salt,
-    ReceiptDerivation derivation,
+    BoundedDerivations derivation,
     IOptions<IntakeOptions> options,
     Audit.AuditLog audit,
     ILogger<ReportIntake> logger)
@@ -157,11 +157,11 @@ public sealed partial class ReportIntake(
         }
 
         var code = ReceiptCode.Generate();
-        var secrets = await derivation.DeriveAsync(code, await salt.GetAsync(ct), ct);
+        var secrets = await derivation.DeriveReceiptAsync(code, await salt.GetAsync(ct), ct);
         var keys = s_handlerKinds.ToDictionary(k => k, _ => CaseKeys.Generate());
         try
         {
-            using var reporter = P256KeyPair.Generate();
+            using var reporter = X25519KeyPair.Generate();
             var sealedKeys = new List<SealedKey>();
             foreach (var recipient in channel.Recipients)
             {

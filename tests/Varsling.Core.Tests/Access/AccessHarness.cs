@@ -117,11 +117,11 @@ public sealed class AccessHarness : IAsyncLifetime
     }
 
     /// <summary>The person's key, unlocked from their signed-in session as the back office does.</summary>
-    public Task<P256KeyPair> KeyAsync(Person person) =>
+    public Task<X25519KeyPair> KeyAsync(Person person) =>
         InScope(sp => sp.GetRequiredService<KeyRing>().UnlockAsync(person.UserId, person.Session.Id, person.Session.Key));
 
     /// <summary>The person's key, unwrapped with a password (after a change or reset).</summary>
-    public async Task<P256KeyPair> KeyByPasswordAsync(Guid userId, string password)
+    public async Task<X25519KeyPair> KeyByPasswordAsync(Guid userId, string password)
     {
         await using var db = Context();
         var key = await db.UserKeys.SingleAsync(k => k.UserId == userId);
@@ -151,7 +151,7 @@ public sealed class AccessHarness : IAsyncLifetime
     });
 
     /// <summary>Opens the case as the person with <paramref name="key"/>, as the case page does.</summary>
-    public Task<CaseView> OpenAsync(Guid caseId, Guid userId, P256KeyPair key) =>
+    public Task<CaseView> OpenAsync(Guid caseId, Guid userId, X25519KeyPair key) =>
         InScope(sp => sp.GetRequiredService<CaseWork>().OpenAsync(caseId, userId, key));
 
     public async Task<List<CaseKeyKind>> KindsAsync(Guid caseId, Guid userId)

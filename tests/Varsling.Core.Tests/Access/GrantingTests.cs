@@ -96,7 +96,7 @@ public sealed class GrantingTests(AccessHarness harness) : IClassFixture<AccessH
         var first = await harness.EnrolAsync(channelId: channel);
         var caseId = await harness.FileAsync(channel, "The server alone cannot grant");
         var late = await harness.EnrolAsync(channelId: channel);
-        using var forged = P256KeyPair.Generate();
+        using var forged = X25519KeyPair.Generate();
 
         var refused = await Assert.ThrowsAsync<RuleViolationException>(() =>
             harness.InScope(sp => sp.GetRequiredService<AccessGrants>().GrantAsync(first.UserId, forged, late.UserId)));

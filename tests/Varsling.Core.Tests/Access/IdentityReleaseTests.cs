@@ -49,7 +49,7 @@ public sealed class IdentityReleaseTests(AccessHarness harness) : IClassFixture<
             var target = await intake.GetChannelAsync(DemoData.NordlysSlug, slug);
             var caseId = Guid.NewGuid();
             var caseKey = CaseKeys.Generate();
-            using var reporter = P256KeyPair.Generate();
+            using var reporter = X25519KeyPair.Generate();
             // Every recipient gets all four keys, as a browser ignoring the custodian rule would wrap them.
             var keys = target.Recipients.SelectMany(r => ReportIntake.HandlerKinds.Select(k => new SealedKey(r.UserId, k, CaseKeys.Wrap(caseKey, r.PublicKey, caseId, k))))
                 .Append(new SealedKey(null, CaseKeyKind.Shared, CaseKeys.Wrap(caseKey, reporter.PublicKey, caseId, CaseKeyKind.Shared))).ToList();

@@ -30,7 +30,11 @@ public sealed class AccountServiceTests(AccountsHarness harness) : IClassFixture
         var key = await KeyOfAsync(user.UserId);
         using var byPassword = PrivateKeyWrap.UnwrapWithPassword(key.PasswordWrap, user.Password);
         Assert.True(RecoveryKey.TryParse(user.Enrolment.RecoveryKey, out var recovery));
-        using var byRecovery = PrivateKeyWrap.UnwrapWithKey(key.RecoveryWrap, recovery);
+        using var byRecovery = PrivateKeyWrap.UnwrapWithSecret(key.RecoveryWrap, recovery);
+        // Both wraps are Argon2id with the parameters the host is configured with, recorded in the blobs.
+        var configured = new Argon2idParameters(Varsling.Testing.TestDerivations.MemoryKiB, Varsling.Testing.TestDerivations.Iterations);
+        Assert.Equal((KeyWrapKdf.Argon2id, configured), PrivateKeyWrap.ReadKdf(key.PasswordWrap));
+        Assert.Equal((KeyWrapKdf.Argon2id, configured), PrivateKeyWrap.ReadKdf(key.RecoveryWrap));
         Assert.Equal(key.PublicKey, byPassword.PublicKey);
         Assert.Equal(key.PublicKey, byRecovery.PublicKey);
         Assert.Equal(AccountService.RecoveryCodeCount, user.Enrolment.RecoveryCodes.Count);

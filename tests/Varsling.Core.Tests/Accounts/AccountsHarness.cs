@@ -24,7 +24,7 @@ public sealed class AccountsHarness : IAsyncLifetime
     {
         await _database.InitializeAsync();
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection([new("ConnectionStrings:Varsling", _database.ConnectionString)])
+            .AddInMemoryCollection([new("ConnectionStrings:Varsling", _database.ConnectionString), .. Varsling.Testing.TestDerivations.Settings])
             .Build();
         var services = new ServiceCollection();
         services.AddLogging();

@@ -40,7 +40,7 @@ public sealed class KeyRingTests(AccountsHarness harness) : IClassFixture<Accoun
         Assert.Throws<CryptoFormatException>(() => PrivateKeyWrap.UnwrapWithPassword(row.Blob, user.Password));
         Assert.DoesNotContain(user.Session.Key, await db.KeySessions.Select(s => s.Blob).ToListAsync());
         using var opened = PrivateKeyWrap.UnwrapWithKey(row.Blob, user.Session.Key);
-        Assert.Equal(65, opened.PublicKey.Length);
+        Assert.Equal(X25519KeyPair.PublicKeyLength, opened.PublicKey.Length);
     }
 
     [Fact]

@@ -115,7 +115,7 @@ public sealed class AssignmentAndRecusalTests(MigratedDatabase database) : IClas
         var handler = await _bench.HandlerAsync();
         var legalId = await _bench.InScope(async sp => (await sp.GetRequiredService<Varsling.Core.Accounts.AccountService>()
             .CreateUserAsync(DemoData.NordlysSlug, $"l{Guid.NewGuid():N}@example.org", "Legal Person", Varsling.Core.Accounts.Roles.Legal)).UserId);
-        var legal = new TestHandler(legalId, _bench.OrganisationId, P256KeyPair.Generate());
+        var legal = new TestHandler(legalId, _bench.OrganisationId, X25519KeyPair.Generate());
         await using (var db = _bench.Db())
         {
             var wrap = PrivateKeyWrap.WrapWithKey(legal.Key, new byte[32]);

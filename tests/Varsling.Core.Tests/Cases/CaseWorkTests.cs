@@ -155,7 +155,7 @@ public sealed class CaseWorkTests(MigratedDatabase database) : IClassFixture<Mig
     {
         var userId = await InScope(async sp =>
             (await sp.GetRequiredService<AccountService>().CreateUserAsync(DemoData.NordlysSlug, $"p{Guid.NewGuid():N}@example.org", "Legal Person", role)).UserId);
-        var pair = P256KeyPair.Generate();
+        var pair = X25519KeyPair.Generate();
         await using var db = _handler.Context(database.ConnectionString);
         var wrap = PrivateKeyWrap.WrapWithKey(pair, new byte[32]);
         db.UserKeys.Add(new UserKey(userId, _handler.OrganisationId, pair.PublicKey, wrap, wrap, _clock.GetUtcNow()));

@@ -312,7 +312,7 @@ public sealed class AdministrationTests(AdministrationHarness h) : IClassFixture
         await h.AsAsync(a => a.AddMembershipAsync(h.Admin, handler.UserId, channel));
         await using (var db = h.Context(h.Nordlys))
         {
-            using var key = Crypto.P256KeyPair.Generate();
+            using var key = Crypto.X25519KeyPair.Generate();
             db.UserKeys.Add(new UserKey(handler.UserId, h.Nordlys, key.PublicKey, Crypto.PrivateKeyWrap.WrapWithKey(key, new byte[32]),
                 Crypto.PrivateKeyWrap.WrapWithKey(key, new byte[32]), h.Clock.GetUtcNow()));
             await db.SaveChangesAsync();
@@ -370,7 +370,7 @@ public sealed class AdministrationTests(AdministrationHarness h) : IClassFixture
         var question = await h.AsAsync(a => a.AddQuestionAsync(h.Admin, channel, "Which site?", true));
         var handler = await h.CreateAsync(DemoData.NordlysSlug, Roles.Handler);
         await h.AsAsync(a => a.AddMembershipAsync(h.Admin, handler.UserId, channel));
-        using var key = Crypto.P256KeyPair.Generate();
+        using var key = Crypto.X25519KeyPair.Generate();
         await using (var db = h.Context(h.Nordlys))
         {
             db.UserKeys.Add(new UserKey(handler.UserId, h.Nordlys, key.PublicKey, Crypto.PrivateKeyWrap.WrapWithKey(key, new byte[32]),

@@ -170,7 +170,7 @@ public sealed class FilingAndAnsweringAReport(MigratedDatabase database) : IClas
         });
         Assert.Contains("no case handlers", refused.Message, StringComparison.Ordinal);
 
-        using var renewed = P256KeyPair.Generate();
+        using var renewed = X25519KeyPair.Generate();
         await using (var db = member.Context(database.ConnectionString))
         {
             var wrap = PrivateKeyWrap.WrapWithKey(renewed, new byte[32]);
@@ -225,7 +225,7 @@ public sealed class FilingAndAnsweringAReport(MigratedDatabase database) : IClas
             var intake = sp.GetRequiredService<ReportIntake>();
             var channel = await intake.GetChannelAsync(DemoData.NordlysSlug, "varsling");
             var caseId = Guid.NewGuid();
-            using var reporter = P256KeyPair.Generate();
+            using var reporter = X25519KeyPair.Generate();
             var shared = CaseKeys.Generate();
             var answersId = Guid.NewGuid();
             var report = new SealedReport(caseId, null, answersId, Records.Seal(shared, caseId, answersId, RecordKind.Answers, "{}"u8),

@@ -85,7 +85,7 @@ public sealed class CaseModel(CaseWork work, Varsling.Core.Access.IdentityReleas
             ? StepAsync("deleted", (user, key, version) => irrelevant.DeleteFileAsync(Id, user, key!, fileId, reason, version, ct), ct, needsKey: true)
             : RefuseAsync("case.chooseReason", ct);
 
-    private async Task<IActionResult> StepAsync(string done, Func<Guid, Varsling.Crypto.P256KeyPair?, uint, Task> step, CancellationToken ct,
+    private async Task<IActionResult> StepAsync(string done, Func<Guid, Varsling.Crypto.X25519KeyPair?, uint, Task> step, CancellationToken ct,
         bool needsKey = false, bool keepText = false)
     {
         if (!ModelState.IsValid || Input.Version is not { } version)

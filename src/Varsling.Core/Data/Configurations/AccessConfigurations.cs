@@ -15,7 +15,7 @@ internal sealed class OrganisationEscrowConfiguration : IEntityTypeConfiguration
         b.ToTable("OrganisationEscrows");
         b.HasKey(e => e.OrganisationId);
         b.Property(e => e.OrganisationId).ValueGeneratedNever();
-        b.Property(e => e.PublicKey).HasMaxLength(P256KeyPair.PublicKeyLength);
+        b.Property(e => e.PublicKey).HasMaxLength(X25519KeyPair.PublicKeyLength);
         b.Property(e => e.WrappedPrivateKey).HasMaxLength(PrivateKeyWrap.WrappedLength);
         b.HasOne<Organisation>().WithOne().HasForeignKey<OrganisationEscrow>(e => e.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         // The admin who turned escrow on may leave; the escrow key stays the organisation's.

@@ -51,7 +51,7 @@ internal sealed class ReporterCredentialConfiguration : IEntityTypeConfiguration
         b.ToTable("ReporterCredentials");
         b.HasKey(r => r.CaseId);
         b.Property(r => r.LookupHash).HasMaxLength(ReporterCredential.LookupHashLength);
-        b.Property(r => r.PublicKey).HasMaxLength(P256KeyPair.PublicKeyLength);
+        b.Property(r => r.PublicKey).HasMaxLength(X25519KeyPair.PublicKeyLength);
         b.Property(r => r.WrappedPrivateKey).HasMaxLength(PrivateKeyWrap.WrappedLength);
         b.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Case>().WithOne().HasForeignKey<ReporterCredential>(r => r.CaseId).OnDelete(DeleteBehavior.Cascade);

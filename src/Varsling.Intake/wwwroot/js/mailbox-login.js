@@ -6,7 +6,19 @@ import { toBase64Url } from './intake.js';
 export const WRAP_KEY_ITEM = 'varsling.wrapKey';
 
 const form = document.getElementById('login-form');
+// Without WebCrypto X25519 the reporter's key cannot be opened here: keep the plain form (the server opens the case).
 if (form && c.isSupported()) {
+  c.hasX25519().then((ok) => {
+    if (ok) {
+      start(form);
+    } else {
+      const notice = document.getElementById('path-notice');
+      notice.textContent = notice.dataset.noX25519Text;
+    }
+  });
+}
+
+function start(form) {
   const notice = document.getElementById('path-notice');
   notice.textContent = notice.dataset.jsText;
   const status = document.getElementById('login-status');

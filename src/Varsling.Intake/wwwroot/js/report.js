@@ -3,7 +3,18 @@ import * as c from './crypto/index.js';
 import { toBase64, uploadFile, postJson, utf8, format, RequestError } from './intake.js';
 
 const form = document.getElementById('report-form');
-if (form && c.isSupported()) start(form);
+// Browsers without WebCrypto X25519 (Tor Browser 14, Firefox < 130, Chrome < 133, Safari < 17) keep the plain form,
+// which the server encrypts on receipt; the notice says why in one sentence.
+if (form && c.isSupported()) {
+  c.hasX25519().then((ok) => {
+    if (ok) {
+      start(form);
+    } else {
+      const notice = document.getElementById('path-notice');
+      notice.textContent = notice.dataset.noX25519Text;
+    }
+  });
+}
 
 function start(form) {
   const notice = document.getElementById('path-notice');
