@@ -105,6 +105,24 @@ public class InteropTests
     }
 
     [Fact]
+    public void EscrowedPrivateKey_BothWays_WithAJsImplementationWrittenFromTheSpec()
+    {
+        using var person = X25519KeyPair.Generate();
+        using var escrow = X25519KeyPair.Generate();
+        var org = Guid.NewGuid();
+        var user = Guid.NewGuid();
+        var blob = EscrowWrap.Seal(person, escrow.PublicKey, org, user);
+        var r = RunRaw(
+            Op("escrowOpen", new { blob = Hex(blob), privateKey = Hex(escrow.ExportPrivateKey()), publicKey = Hex(escrow.PublicKey), organisationId = org.ToString(), userId = user.ToString() }),
+            Op("escrowSeal", new { privateKey = Hex(person.ExportPrivateKey()), publicKey = Hex(person.PublicKey), escrowPublicKey = Hex(escrow.PublicKey), organisationId = org.ToString(), userId = user.ToString() }),
+            Op("escrowOpen", new { blob = Hex(blob), privateKey = Hex(escrow.ExportPrivateKey()), publicKey = Hex(escrow.PublicKey), organisationId = org.ToString(), userId = Guid.NewGuid().ToString() }));
+        Assert.Equal(person.ExportPrivateKey(), Bytes(r[0], "privateKey"));
+        using var back = EscrowWrap.Open(Bytes(r[1], "blob"), escrow, org, user);
+        Assert.Equal(person.PublicKey, back.PublicKey);
+        Assert.Equal("auth", (string)r[2]["error"]!["code"]!);
+    }
+
+    [Fact]
     public void DeriveKeyPair_AgreesInBoth()
     {
         var ikm = RandomNumberGenerator.GetBytes(32);

@@ -158,3 +158,57 @@ public class KeyAndReceiptTests
         Assert.Throws<ArgumentException>(() => ReceiptCode.Derive("7QX4-M2KD-9H3T-PZ8R-WC5N", new byte[8]));
     }
 }
+
+/// <summary>The key-free door check of protocol.md §0: every genuine blob's header passes, every altered id is refused.</summary>
+public class BlobHeaderTests
+{
+    public static TheoryData<BlobType> Types => new() { BlobType.WrappedCaseKey, BlobType.Record, BlobType.ChunkedFile, BlobType.WrappedPrivateKey, BlobType.EscrowedPrivateKey };
+
+    private static byte[] Genuine(BlobType type)
+    {
+        using var pair = X25519KeyPair.Generate();
+        var key = CaseKeys.Generate();
+        return type switch
+        {
+            BlobType.WrappedCaseKey => CaseKeys.Wrap(key, pair.PublicKey, Guid.NewGuid(), CaseKeyKind.Shared),
+            BlobType.Record => Records.Seal(key, Guid.NewGuid(), Guid.NewGuid(), RecordKind.Answers, "x"u8),
+            BlobType.ChunkedFile => ChunkedFile.CreateHeader(Guid.NewGuid()),
+            BlobType.WrappedPrivateKey => PrivateKeyWrap.WrapWithKey(pair, key),
+            BlobType.EscrowedPrivateKey => EscrowWrap.Seal(pair, pair.PublicKey, Guid.NewGuid(), Guid.NewGuid()),
+            _ => throw new ArgumentOutOfRangeException(nameof(type)),
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(Types))]
+    public void GenuineHeader_IsAccepted_AndEveryAlteredIdIsRefused(BlobType type)
+    {
+        var blob = Genuine(type);
+        Assert.True(BlobHeader.IsAccepted(blob, type));
+        Assert.Null(BlobHeader.Describe(blob, type));
+
+        var version = (byte[])blob.Clone();
+        version[0] = 2;
+        Assert.Contains("version 2", BlobHeader.Describe(version, type));
+        var otherType = (byte[])blob.Clone();
+        otherType[1] = (byte)(type == BlobType.Record ? BlobType.WrappedCaseKey : BlobType.Record);
+        Assert.Contains("blob type", BlobHeader.Describe(otherType, type));
+
+        // Each suite id's low byte altered (kem 0x0020 → 0x0024, kdf 0x0001 → 0x0005, aead 0x0002 → 0x0006).
+        var suiteBytes = type switch
+        {
+            BlobType.Record or BlobType.ChunkedFile => new[] { 3 },
+            BlobType.WrappedPrivateKey => new[] { 3, 5 },
+            _ => new[] { 3, 5, 7 },
+        };
+        foreach (var offset in suiteBytes)
+        {
+            var suite = (byte[])blob.Clone();
+            suite[offset] ^= 0x04;
+            Assert.False(BlobHeader.IsAccepted(suite, type), $"byte {offset}");
+        }
+
+        Assert.False(BlobHeader.IsAccepted(blob[..1], type));
+        Assert.False(BlobHeader.IsAccepted([], type));
+    }
+}

@@ -1,6 +1,7 @@
 // Interop bridge for the xunit suite: reads a JSON array of operations on stdin, writes a JSON array of results.
 // Bytes travel as lower-case hex. Not a test file itself (node --test skips it by name).
 import * as c from '../../../src/Varsling.Intake/wwwroot/js/crypto/index.js';
+import { concat } from '../../../src/Varsling.Intake/wwwroot/js/crypto/bytes.js';
 
 const h = c.fromHex;
 const x = c.toHex;
@@ -8,7 +9,27 @@ const x = c.toHex;
 async function pair(p) { return c.importPrivateKey(h(p.privateKey), h(p.publicKey)); }
 async function out(kp) { return { privateKey: x(await c.exportPrivateKey(kp)), publicKey: x(kp.publicKey) }; }
 
+// protocol.md §10 (escrowed private key) has no browser implementation: escrow blobs live only on the
+// back-office server. To prove the format interoperates, this helper writes and reads it from the spec alone,
+// on the module's HPKE: header(8) || public key(32) || enc(32) || ct(48); aad = blob[0..40] || GUID(org) || GUID(user).
+const ESCROW_INFO = new TextEncoder().encode('varsling/v1 escrow');
+const escrowHeader = () => new Uint8Array([1, 5, 0x00, 0x20, 0x00, 0x01, 0x00, 0x02]);
+async function escrowSeal(person, escrowPublicKey, org, user) {
+  const head = concat(escrowHeader(), person.publicKey);
+  const aad = concat(head, c.guidBytes(org), c.guidBytes(user));
+  const { enc, context } = await c.setupBaseS(escrowPublicKey, ESCROW_INFO, c.AEAD_AES256GCM);
+  return concat(head, enc, await context.seal(aad, await c.exportPrivateKey(person)));
+}
+async function escrowOpen(blob, escrow, org, user) {
+  if (blob.length !== 120 || blob.subarray(0, 8).some((b, i) => b !== escrowHeader()[i])) throw new c.CryptoFormatError('suite', 'Not a version-1 escrow blob.');
+  const aad = concat(blob.subarray(0, 40), c.guidBytes(org), c.guidBytes(user));
+  const ctx = await c.setupBaseR(blob.subarray(40, 72), escrow, ESCROW_INFO, c.AEAD_AES256GCM);
+  return c.importPrivateKey(await ctx.open(aad, blob.subarray(72)), blob.slice(8, 40));
+}
+
 const ops = {
+  escrowSeal: async (p) => ({ blob: x(await escrowSeal(await pair(p), h(p.escrowPublicKey), p.organisationId, p.userId)) }),
+  escrowOpen: async (p) => out(await escrowOpen(h(p.blob), await pair(p), p.organisationId, p.userId)),
   generateKeyPair: async () => out(await c.generateKeyPair()),
   hpkeSeal: async (p) => {
     const r = await c.seal(h(p.publicKey), h(p.info), h(p.aad), h(p.plaintext));
