@@ -12,8 +12,9 @@ public sealed record SessionHandle(Guid Id, byte[] Key, DateTimeOffset ExpiresAt
 public sealed class KeySessionUnavailableException() : Exception("The key session has ended; sign in again.");
 
 /// <summary>
-/// The split-key sessions of architecture.md §3. Queries run in the caller's organisation scope; only
-/// <see cref="DeleteExpiredAsync"/> crosses organisations.
+/// The back office's store of split-key sessions (the mechanism is <see cref="SplitKeySession"/>, shared with the
+/// reporter's mailbox). Queries run in the caller's organisation scope; only <see cref="DeleteExpiredAsync"/>
+/// crosses organisations.
 /// </summary>
 public sealed class KeyRing(VarslingDbContext db, TimeProvider clock, IOptions<AccountOptions> options)
 {
@@ -25,7 +26,7 @@ public sealed class KeyRing(VarslingDbContext db, TimeProvider clock, IOptions<A
     /// <summary>Re-wraps an unlocked key pair under a fresh session key and stores the blob for <paramref name="lifetime"/>.</summary>
     public async Task<SessionHandle> OpenAsync(Guid userId, Guid organisationId, X25519KeyPair keyPair, TimeSpan lifetime, CancellationToken ct = default)
     {
-        var wrap = PrivateKeyWrap.RewrapForSession(keyPair);
+        var wrap = SplitKeySession.Seal(keyPair);
         var now = clock.GetUtcNow();
         var session = new KeySession(Guid.CreateVersion7(), userId, organisationId, wrap.Blob, now, now + lifetime);
         db.KeySessions.Add(session);
@@ -42,16 +43,7 @@ public sealed class KeyRing(VarslingDbContext db, TimeProvider clock, IOptions<A
     public async Task<X25519KeyPair> UnlockAsync(Guid userId, Guid sessionId, byte[] sessionKey, CancellationToken ct = default)
     {
         var session = await ActiveAsync(userId, sessionId, ct) ?? throw new KeySessionUnavailableException();
-        X25519KeyPair pair;
-        try
-        {
-            pair = PrivateKeyWrap.UnwrapWithKey(session.Blob, sessionKey);
-        }
-        catch (Exception e) when (e is CryptoFormatException or ArgumentException)
-        {
-            throw new KeySessionUnavailableException();
-        }
-
+        var pair = SplitKeySession.TryOpen(session.Blob, sessionKey) ?? throw new KeySessionUnavailableException();
         await SlideAsync(session, ct);
         return pair;
     }
@@ -80,7 +72,7 @@ public sealed class KeyRing(VarslingDbContext db, TimeProvider clock, IOptions<A
     {
         var session = await ActiveAsync(userId, pending.Id, ct) ?? throw new KeySessionUnavailableException();
         var now = clock.GetUtcNow();
-        session.Restart(now, now + Min(Options.IdleTimeout, Options.AbsoluteLifetime));
+        session.Restart(now, SplitKeySession.EndsAt(now, now, Options.IdleTimeout, Options.AbsoluteLifetime));
         await db.SaveChangesAsync(ct);
         return pending with { ExpiresAt = session.ExpiresAt };
     }
@@ -120,15 +112,11 @@ public sealed class KeyRing(VarslingDbContext db, TimeProvider clock, IOptions<A
 
     private async Task SlideAsync(KeySession session, CancellationToken ct)
     {
-        var slid = Min(clock.GetUtcNow() + Options.IdleTimeout, session.CreatedAt + Options.AbsoluteLifetime);
+        var slid = SplitKeySession.EndsAt(session.CreatedAt, clock.GetUtcNow(), Options.IdleTimeout, Options.AbsoluteLifetime);
         if (slid - session.ExpiresAt >= _slideGranularity)
         {
             session.ExtendTo(slid);
             await db.SaveChangesAsync(ct);
         }
     }
-
-    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
-
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

@@ -48,7 +48,8 @@ public sealed record NewReporterSession(Guid SessionId, byte[] SessionKey, Guid 
 /// The reporter's side of a case: log in with the receipt code (or, in the JavaScript path, with the lookup token
 /// derived in the browser), see status and dates, read and answer messages, add information and files. Login
 /// failures are all the same failure, whatever the reason. The no-JavaScript path keeps the unlocked key in a
-/// split-key session (<see cref="ReporterSession"/>).
+/// split-key session (<see cref="SplitKeySession"/>, the same mechanism as the back office's; stored as a
+/// <see cref="ReporterSession"/>).
 /// </summary>
 public sealed partial class ReporterMailbox(
     VarslingDbContext db,
@@ -81,7 +82,7 @@ public sealed partial class ReporterMailbox(
             }
 
             using var key = PrivateKeyWrap.UnwrapWithKey(credential.WrappedPrivateKey, secrets.WrapKey);
-            var wrap = PrivateKeyWrap.RewrapForSession(key);
+            var wrap = SplitKeySession.Seal(key);
             return await StartSessionAsync(credential, wrap.Blob, wrap.SessionKey, ct);
         }
         catch (CryptoFormatException)
@@ -116,7 +117,7 @@ public sealed partial class ReporterMailbox(
         }
 
         var now = time.GetUtcNow();
-        if (now - session.LastSeenAt > options.Value.SessionIdleTimeout || now - session.CreatedAt > options.Value.SessionAbsoluteTimeout)
+        if (now > SplitKeySession.EndsAt(session.CreatedAt, session.LastSeenAt, options.Value.SessionIdleTimeout, options.Value.SessionAbsoluteTimeout))
         {
             db.ReporterSessions.Remove(session);
             await db.SaveChangesAsync(ct);
@@ -124,16 +125,9 @@ public sealed partial class ReporterMailbox(
         }
 
         X25519KeyPair? key = null;
-        if (session.WrappedKey.Length > 0)
+        if (session.WrappedKey.Length > 0 && (key = SplitKeySession.TryOpen(session.WrappedKey, sessionKey)) is null)
         {
-            try
-            {
-                key = PrivateKeyWrap.UnwrapWithKey(session.WrappedKey, sessionKey);
-            }
-            catch (CryptoFormatException)
-            {
-                return null;
-            }
+            return null;
         }
 
         session.Touch(now);
