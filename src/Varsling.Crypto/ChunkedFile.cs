@@ -111,8 +111,8 @@ public static class ChunkedFile
     }
 
     /// <summary>
-    /// Streams <paramref name="input"/> to <paramref name="output"/> as header || chunks. Memory use is two chunk
-    /// buffers regardless of file size.
+    /// Streams <paramref name="input"/> to <paramref name="output"/> as header || chunks. Memory use is one chunk
+    /// buffer regardless of file size.
     /// </summary>
     public static async Task EncryptAsync(Stream input, Stream output, ReadOnlyMemory<byte> fileKey, Guid fileId, int chunkSize = DefaultChunkSize, CancellationToken cancellationToken = default)
     {
@@ -121,8 +121,8 @@ public static class ChunkedFile
         BlobFormat.CheckKey(fileKey.Span, "A file key");
         var header = CreateHeader(fileId, chunkSize);
         await output.WriteAsync(header, cancellationToken).ConfigureAwait(false);
-        var plain = new byte[chunkSize];
-        var cipher = new byte[chunkSize + ChunkOverhead];
+        // One buffer: each chunk is read into it and encrypted in place (AES-GCM allows exact overlap).
+        var buffer = new byte[chunkSize + ChunkOverhead];
         using var gcm = Aes256.Import(fileKey.Span);
         try
         {
@@ -132,10 +132,10 @@ public static class ChunkedFile
                 {
                     throw new InvalidOperationException("File exceeds the maximum number of chunks.");
                 }
-                var read = await input.ReadAtLeastAsync(plain, chunkSize, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                var read = await input.ReadAtLeastAsync(buffer.AsMemory(0, chunkSize), chunkSize, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
                 var isFinal = read < chunkSize;
-                SealInto(gcm, header, index, plain.AsSpan(0, read), isFinal, cipher);
-                await output.WriteAsync(cipher.AsMemory(0, read + ChunkOverhead), cancellationToken).ConfigureAwait(false);
+                SealInto(gcm, header, index, buffer.AsSpan(0, read), isFinal, buffer);
+                await output.WriteAsync(buffer.AsMemory(0, read + ChunkOverhead), cancellationToken).ConfigureAwait(false);
                 if (isFinal)
                 {
                     return;
@@ -144,7 +144,7 @@ public static class ChunkedFile
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(plain);
+            CryptographicOperations.ZeroMemory(buffer);
         }
     }
 
@@ -166,8 +166,9 @@ public static class ChunkedFile
         {
             throw new CryptoFormatException("Chunked file header names a different file id.");
         }
-        var cipher = new byte[h.ChunkSize + ChunkOverhead];
-        var plain = new byte[h.ChunkSize];
+        // One buffer: each chunk is read into it and decrypted in place; plaintext is written out only once the
+        // chunk has authenticated.
+        var buffer = new byte[h.ChunkSize + ChunkOverhead];
         using var gcm = Aes256.Import(fileKey.Span);
         try
         {
@@ -177,18 +178,18 @@ public static class ChunkedFile
                 {
                     throw new CryptoFormatException("Chunked file has more chunks than allowed.");
                 }
-                var read = await input.ReadAtLeastAsync(cipher, cipher.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                var read = await input.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
                     throw new CryptoFormatException("Chunked file ends without its final chunk (truncated).");
                 }
-                var isFinal = read < cipher.Length;
+                var isFinal = read < buffer.Length;
                 if (read < ChunkOverhead)
                 {
                     throw new CryptoFormatException("Chunked file ends inside a chunk tag (truncated).");
                 }
-                OpenInto(gcm, header, index, cipher.AsSpan(0, read), isFinal, plain);
-                await output.WriteAsync(plain.AsMemory(0, read - ChunkOverhead), cancellationToken).ConfigureAwait(false);
+                OpenInto(gcm, header, index, buffer.AsSpan(0, read), isFinal, buffer);
+                await output.WriteAsync(buffer.AsMemory(0, read - ChunkOverhead), cancellationToken).ConfigureAwait(false);
                 if (isFinal)
                 {
                     return;
@@ -197,7 +198,7 @@ public static class ChunkedFile
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(plain);
+            CryptographicOperations.ZeroMemory(buffer);
         }
     }
 

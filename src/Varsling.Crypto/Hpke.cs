@@ -150,9 +150,7 @@ public static class Hpke
     internal static HpkeContext KeySchedule(HpkeAead aead, byte[] sharedSecret, ReadOnlySpan<byte> info)
     {
         byte[] suiteId = [.. "HPKE"u8, KemId >> 8, KemId & 0xFF, KdfId >> 8, KdfId & 0xFF, (byte)((ushort)aead >> 8), (byte)aead];
-        var pskIdHash = LabeledExtract(suiteId, [], "psk_id_hash"u8, []);
-        var infoHash = LabeledExtract(suiteId, [], "info_hash"u8, info);
-        byte[] context = [0x00, .. pskIdHash, .. infoHash];
+        var context = KeyScheduleContext(aead, suiteId, info);
         var secret = LabeledExtract(suiteId, sharedSecret, "secret"u8, []);
         CryptographicOperations.ZeroMemory(sharedSecret);
         var (nk, nn) = aead switch
@@ -167,6 +165,30 @@ public static class Hpke
         var exporterSecret = LabeledExpand(suiteId, secret, "exp"u8, context, Nh);
         CryptographicOperations.ZeroMemory(secret);
         return new HpkeContext(aead, suiteId, key, baseNonce, exporterSecret);
+    }
+
+    // key_schedule_context = mode || psk_id_hash || info_hash depends only on the suite and info, which are
+    // constants per blob type: computed once per pair instead of two HKDF extractions per message. Public, not secret.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(HpkeAead, string), byte[]> _contexts = new();
+
+    private static byte[] KeyScheduleContext(HpkeAead aead, byte[] suiteId, ReadOnlySpan<byte> info)
+    {
+        var cacheKey = (aead, Convert.ToHexString(info));
+        if (_contexts.TryGetValue(cacheKey, out var cached))
+        {
+            return cached;
+        }
+
+        var pskIdHash = LabeledExtract(suiteId, [], "psk_id_hash"u8, []);
+        var infoHash = LabeledExtract(suiteId, [], "info_hash"u8, info);
+        byte[] context = [0x00, .. pskIdHash, .. infoHash];
+        // Bounded: Varsling uses a handful of info strings; arbitrary callers (tests, vectors) must not grow it forever.
+        if (_contexts.Count < 32)
+        {
+            _contexts.TryAdd(cacheKey, context);
+        }
+
+        return context;
     }
 
     /// <summary>LabeledExtract (RFC 9180 §4) on NSec's HKDF-SHA256; an empty salt means HashLen zero bytes (RFC 5869 §2.2).</summary>

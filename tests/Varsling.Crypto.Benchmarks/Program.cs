@@ -6,7 +6,9 @@ using Varsling.Crypto.Benchmarks;
 
 // Three modes: BenchmarkDotNet (any arguments it understands, e.g. --filter '*' -j short, or -j dry for a quick
 // smoke run in CI); --file-gb N, which streams N GiB generated on the fly through ChunkedFile and prints memory
-// figures; --argon2 [--quick], which times the production Argon2id parameters and prints the peak working set.
+// figures; --argon2 [--quick], which times the production Argon2id parameters and prints the peak working set;
+// --ratios [--quick], which interleaves each Varsling operation with its raw baseline and compares medians (robust
+// on a machine shared with other work, where BenchmarkDotNet's means are dominated by scheduling noise).
 var gbIndex = Array.IndexOf(args, "--file-gb");
 if (gbIndex >= 0)
 {
@@ -14,6 +16,12 @@ if (gbIndex >= 0)
     await StreamMode.RunAsync((long)(gb * 1024 * 1024 * 1024));
     return 0;
 }
+if (args.Contains("--ratios"))
+{
+    await RatioMode.RunAsync(args.Contains("--quick") ? 50 : 400);
+    return 0;
+}
+
 if (args.Contains("--argon2"))
 {
     Argon2Mode.Run(args.Contains("--quick") ? 3 : 10);
@@ -200,4 +208,78 @@ internal static class Argon2Mode
             $"min {times[0]:F0} ms, median {times[times.Count / 2]:F0} ms, max {times[^1]:F0} ms over {runs} derivations; " +
             $"peak working set {before / 1048576.0:F0} MiB before, {self.PeakWorkingSet64 / 1048576.0:F0} MiB after"));
     }
+}
+
+internal static class RatioMode
+{
+    public static async Task RunAsync(int rounds)
+    {
+        var records = new RecordBenchmarks();
+        records.Setup();
+        var files = new FileBenchmarks();
+        try
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                records.RawPrimitives();
+                records.Varsling();
+                files.RawAesGcm();
+                await files.ChunkedFileEncrypt();
+            }
+
+            var raw = new List<double>();
+            var ours = new List<double>();
+            var rawFile = new List<double>();
+            var ourFile = new List<double>();
+            for (var i = 0; i < rounds; i++)
+            {
+                // Alternate the order so neither side always runs right after the other.
+                if (i % 2 == 0)
+                {
+                    raw.Add(Time(() => records.RawPrimitives()));
+                    ours.Add(Time(() => records.Varsling()));
+                }
+                else
+                {
+                    ours.Add(Time(() => records.Varsling()));
+                    raw.Add(Time(() => records.RawPrimitives()));
+                }
+
+                if (i % 4 == 0)
+                {
+                    rawFile.Add(Time(files.RawAesGcm));
+                    var sw = Stopwatch.StartNew();
+                    await files.ChunkedFileEncrypt();
+                    ourFile.Add(sw.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            Print("Seal 4 KiB to 5 recipients + open (Varsling / raw NSec)", ours, raw);
+            Print("Chunked file encryption, 16 MiB (ChunkedFile / raw NSec AES-256-GCM)", ourFile, rawFile);
+            var throughput = Median(rawFile) / Median(ourFile);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  chunked-file throughput = {throughput * 100:F0} % of raw AES-256-GCM ({1000 / 64.0 / Median(ourFile):F2} GiB/s vs {1000 / 64.0 / Median(rawFile):F2} GiB/s)"));
+        }
+        finally
+        {
+            records.Cleanup();
+        }
+    }
+
+    private static double Time(Action action)
+    {
+        var sw = Stopwatch.StartNew();
+        action();
+        return sw.Elapsed.TotalMilliseconds;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+
+    private static void Print(string what, List<double> ours, List<double> raw) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{what}: median {Median(ours):F3} ms vs {Median(raw):F3} ms, ratio {Median(ours) / Median(raw):F2} ({ours.Count} interleaved runs each)"));
 }
