@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -75,7 +76,7 @@ public sealed class ClosedCaseExportTests(MigratedDatabase database) : IClassFix
     {
         var (org, entity) = await SeedAsync();
         await using var db = database.Context(org);
-        return await new ClosedCaseExport(db, new FakeClock(s_exportedAt)).GatherAsync(entity, from, to, Summary);
+        return await new ClosedCaseExport(db, new FakeTimeProvider(s_exportedAt)).GatherAsync(entity, from, to, Summary);
     }
 
     private Task<ClosedCaseExportData> MayAsync() => GatherAsync(new DateOnly(2025, 5, 1), new DateOnly(2025, 5, 31));
@@ -222,6 +223,6 @@ public sealed class ClosedCaseExportTests(MigratedDatabase database) : IClassFix
         await using var db = database.Context(other);
 
         await Assert.ThrowsAsync<NotFoundException>(() =>
-            new ClosedCaseExport(db, new FakeClock(s_exportedAt)).GatherAsync(entity, new DateOnly(2025, 5, 1), new DateOnly(2025, 5, 31), Summary));
+            new ClosedCaseExport(db, new FakeTimeProvider(s_exportedAt)).GatherAsync(entity, new DateOnly(2025, 5, 1), new DateOnly(2025, 5, 31), Summary));
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Varsling.Core.Accounts;
@@ -17,7 +18,7 @@ namespace Varsling.Core.Tests.Privacy;
 public sealed class ProcessingRecordTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>, IDisposable
 {
     private static readonly DateTimeOffset s_now = new(2025, 9, 1, 12, 0, 0, TimeSpan.Zero);
-    private readonly ServiceProvider _services = CoreServices.Build(database.ConnectionString, new FakeClock(s_now));
+    private readonly ServiceProvider _services = CoreServices.Build(database.ConnectionString, new FakeTimeProvider(s_now));
     private static readonly SemaphoreSlim s_seed = new(1, 1);
     private static Guid s_organisationId;
 
