@@ -140,10 +140,14 @@ public sealed class ExportPdfScenario : IScenario
             c.Acknowledge(received.AddHours(1), context);
             c.GiveFeedback(received.AddHours(2));
             db.Cases.Add(c);
-            var summaryKey = CaseKeys.Generate();
-            db.CaseKeyGrants.Add(new CaseKeyGrant(Guid.NewGuid(), handler.OrganisationId, c.Id, KeyHolder.Handler, handler.UserId, CaseKeyKind.Summary,
-                CaseKeys.Wrap(summaryKey, handler.Key.PublicKey, c.Id, CaseKeyKind.Summary)));
-            CryptographicOperations.ZeroMemory(summaryKey);
+            // CaseWork finds a case only for a holder of its shared key, and seals the summary under the summary key.
+            foreach (var kind in new[] { CaseKeyKind.Shared, CaseKeyKind.Summary })
+            {
+                var caseKey = CaseKeys.Generate();
+                db.CaseKeyGrants.Add(new CaseKeyGrant(Guid.NewGuid(), handler.OrganisationId, c.Id, KeyHolder.Handler, handler.UserId, kind,
+                    CaseKeys.Wrap(caseKey, handler.Key.PublicKey, c.Id, kind)));
+                CryptographicOperations.ZeroMemory(caseKey);
+            }
             await db.SaveChangesAsync(ct);
 
             clock.Advance(TimeSpan.FromHours(3));
