@@ -27,7 +27,7 @@ public sealed class SmtpListener : IAsyncDisposable
     private readonly Task _running;
     private int _sessions;
 
-    private SmtpListener(int port, X509Certificate2? certificate, (string User, string Password)? credentials)
+    private SmtpListener(int port, X509Certificate2? certificate, bool implicitTls, (string User, string Password)? credentials)
     {
         Port = port;
         Certificate = certificate;
@@ -35,7 +35,7 @@ public sealed class SmtpListener : IAsyncDisposable
             .ServerName("localhost")
             .Endpoint(endpoint =>
             {
-                endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, port)).IsSecure(false);
+                endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, port)).IsSecure(implicitTls);
                 if (certificate is not null)
                 {
                     endpoint.Certificate(certificate).AllowUnsecureAuthentication(false);
@@ -72,9 +72,12 @@ public sealed class SmtpListener : IAsyncDisposable
     /// <summary>SMTP sessions (TCP connections) opened so far.</summary>
     public int Sessions => Volatile.Read(ref _sessions);
 
-    /// <summary>Starts a listener; with <paramref name="startTls"/> it offers STARTTLS, with <paramref name="credentials"/> it requires AUTH.</summary>
-    public static SmtpListener Start(bool startTls = false, (string User, string Password)? credentials = null) =>
-        new(FreePort(), startTls ? SelfSigned() : null, credentials);
+    /// <summary>
+    /// Starts a listener; with <paramref name="startTls"/> it offers STARTTLS, with <paramref name="implicitTls"/> it
+    /// speaks TLS from the first byte, with <paramref name="credentials"/> it requires AUTH.
+    /// </summary>
+    public static SmtpListener Start(bool startTls = false, bool implicitTls = false, (string User, string Password)? credentials = null) =>
+        new(FreePort(), startTls || implicitTls ? SelfSigned() : null, implicitTls, credentials);
 
     /// <summary>A loopback port with nothing listening on it (taken and released), for an unreachable relay.</summary>
     public static int FreePort()

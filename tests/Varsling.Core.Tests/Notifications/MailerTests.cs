@@ -102,6 +102,19 @@ public sealed class MailerTests(MigratedDatabase database) : IClassFixture<Migra
     }
 
     [Fact]
+    public async Task ImplicitTls_WithThePinnedCertificate_Delivers()
+    {
+        await using var smtp = SmtpListener.Start(implicitTls: true);
+        var settings = Plain(smtp);
+        settings["Security"] = "ImplicitTls";
+        settings["TrustedCertificateSha256"] = smtp.CertificateSha256;
+
+        await Mailer(settings).SendAsync("legal@example.org", "Subject", "Body");
+
+        Assert.True(Assert.Single(smtp.Received).Secure, "the session was TLS from the start");
+    }
+
+    [Fact]
     public async Task StartTls_WithAnUntrustedCertificate_IsRefused_AndLoggedWithoutAddressOrContent()
     {
         await using var smtp = SmtpListener.Start(startTls: true);
