@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -51,7 +52,7 @@ public sealed class ExportPdfScenario : IScenario
 
         var connectionString = await PostgresServer.Shared.CreateMigratedDatabaseAsync();
         var start = new DateTimeOffset(2025, 1, 6, 8, 0, 0, TimeSpan.Zero);
-        var clock = new FakeClock(start);
+        var clock = new FakeTimeProvider(start);
         await using var services = CoreServices.Build(connectionString, clock);
 
         var seeding = Stopwatch.StartNew();
@@ -100,7 +101,7 @@ public sealed class ExportPdfScenario : IScenario
 
     private sealed record Measurement(TimeSpan Wall, TimeSpan Write, long Bytes, long PeakManaged, long PeakWorkingSet);
 
-    private static async Task<Seeded> SeedAsync(ServiceProvider services, string connectionString, FakeClock clock, int count, CancellationToken ct)
+    private static async Task<Seeded> SeedAsync(ServiceProvider services, string connectionString, FakeTimeProvider clock, int count, CancellationToken ct)
     {
         var handler = await Handlers.AddRecipientAsync(connectionString, DemoData.NordlysSlug, "varsling");
         var legalKey = X25519KeyPair.Generate();
@@ -139,10 +140,14 @@ public sealed class ExportPdfScenario : IScenario
             c.Acknowledge(received.AddHours(1), context);
             c.GiveFeedback(received.AddHours(2));
             db.Cases.Add(c);
-            var summaryKey = CaseKeys.Generate();
-            db.CaseKeyGrants.Add(new CaseKeyGrant(Guid.NewGuid(), handler.OrganisationId, c.Id, KeyHolder.Handler, handler.UserId, CaseKeyKind.Summary,
-                CaseKeys.Wrap(summaryKey, handler.Key.PublicKey, c.Id, CaseKeyKind.Summary)));
-            CryptographicOperations.ZeroMemory(summaryKey);
+            // CaseWork finds a case only for a holder of its shared key, and seals the summary under the summary key.
+            foreach (var kind in new[] { CaseKeyKind.Shared, CaseKeyKind.Summary })
+            {
+                var caseKey = CaseKeys.Generate();
+                db.CaseKeyGrants.Add(new CaseKeyGrant(Guid.NewGuid(), handler.OrganisationId, c.Id, KeyHolder.Handler, handler.UserId, kind,
+                    CaseKeys.Wrap(caseKey, handler.Key.PublicKey, c.Id, kind)));
+                CryptographicOperations.ZeroMemory(caseKey);
+            }
             await db.SaveChangesAsync(ct);
 
             clock.Advance(TimeSpan.FromHours(3));

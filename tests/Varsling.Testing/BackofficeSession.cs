@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Buffers.Binary;
 using System.Net;
 using System.Security.Cryptography;
@@ -17,7 +18,7 @@ public sealed record EnrolledAccount(string Email, string Password, string TotpS
 /// the key the enrolment page shows, at the host's fake time. Intent methods cover sign-in so later tests need one
 /// call; the client never follows redirects, so each step's answer can be asserted.
 /// </summary>
-public sealed class BackofficeSession(HttpClient client, FakeClock clock, string language = "nb") : IDisposable
+public sealed class BackofficeSession(HttpClient client, FakeTimeProvider clock, string language = "nb") : IDisposable
 {
     public const string AntiforgeryField = "__af";
 

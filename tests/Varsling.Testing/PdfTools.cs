@@ -30,6 +30,9 @@ public static partial class PdfTools
     /// <summary>Everything <c>pdfinfo</c> says about the document (title, creation date, page size, …).</summary>
     public static Task<string> InfoAsync(byte[] pdf) => RunAsync("pdfinfo", pdf, "{file}");
 
+    /// <summary>The fonts table from <c>pdffonts</c> (name, type, encoding, embedded, subset, Unicode map).</summary>
+    public static Task<string> FontsAsync(byte[] pdf) => RunAsync("pdffonts", pdf, "{file}");
+
     private static async Task<string> RunAsync(string tool, byte[] pdf, params string[] args)
     {
         var file = Path.Combine(Path.GetTempPath(), $"varsling-{Guid.NewGuid():N}.pdf");

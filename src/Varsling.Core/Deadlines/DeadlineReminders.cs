@@ -50,6 +50,8 @@ public sealed partial class DeadlineReminders(
             .Select(r => (r.CaseId, new Reminder(r.Kind, r.Due, r.OffsetDays)))
             .ToHashSet();
 
+        // One SMTP connection for the whole run (opened only if a reminder is due).
+        await using var batch = mailer.OpenBatch();
         var count = 0;
         foreach (var row in cases)
         {
@@ -65,9 +67,11 @@ public sealed partial class DeadlineReminders(
                 }
 
                 var recipients = await RecipientsAsync(c.ChannelId, ct);
-                foreach (var email in recipients)
+                if (!await SendAllAsync(batch, recipients, Body(c.Id, reminder), ct))
                 {
-                    await mailer.SendAsync(email, Subject, Body(c.Id, reminder), ct);
+                    // Not recorded, so the next run tries again; the other reminders still go out.
+                    LogNotSent(logger, c.Id, reminder.Kind, reminder.OffsetDays);
+                    continue;
                 }
 
                 db.Add(new SentReminder(c.OrganisationId, c.Id, reminder, recipients.Count, now));
@@ -112,6 +116,28 @@ public sealed partial class DeadlineReminders(
             This e-mail deliberately contains no details of the case.
             """;
     }
+
+    /// <summary>Sends the message to every recipient; false when any of them was not sent (the failure is logged by the mailer).</summary>
+    private static async Task<bool> SendAllAsync(Mailer.MailBatch batch, List<string> recipients, string body, CancellationToken ct)
+    {
+        var all = true;
+        foreach (var email in recipients)
+        {
+            try
+            {
+                await batch.SendAsync(email, Subject, body, ct);
+            }
+            catch (MailNotSentException)
+            {
+                all = false;
+            }
+        }
+
+        return all;
+    }
+
+    [LoggerMessage(EventId = 6102, Level = LogLevel.Warning, Message = "Reminder {Kind} {OffsetDays} for case {CaseId} not sent; it is tried again on the next run")]
+    private static partial void LogNotSent(ILogger logger, Guid caseId, ReminderKind kind, int offsetDays);
 
     [LoggerMessage(EventId = 6101, Level = LogLevel.Information, Message = "Reminder {Kind} {OffsetDays} for case {CaseId} sent to {Recipients} recipient(s)")]
     private static partial void LogSent(ILogger logger, Guid caseId, ReminderKind kind, int offsetDays, int recipients);

@@ -50,10 +50,19 @@ public static class ClosedCasePdf
     {
         var info = new PdfDocumentInfo(
             $"{s_title.In(language)} – {data.LegalEntity} – {Date(data.From)}–{Date(data.To)}",
+            LanguageTag(language),
             data.CreatedAt,
             (n, total) => PageLabel(language, n, total));
-        return PdfDocument.WriteAsync(output, info, Blocks(data, language), ct);
+        return PdfReport.WriteAsync(output, info, Blocks(data, language), ct);
     }
+
+    /// <summary>The document's language tag: "nb" (Norwegian Bokmål) or "en".</summary>
+    public static string LanguageTag(DocumentLanguage language) => language switch
+    {
+        DocumentLanguage.Norwegian => "nb",
+        DocumentLanguage.English => "en",
+        _ => throw new ArgumentOutOfRangeException(nameof(language)),
+    };
 
     /// <summary>"Side n av N" or "Page n of N".</summary>
     public static string PageLabel(DocumentLanguage language, int page, int total) => language switch

@@ -112,9 +112,9 @@ public sealed partial class ProcessingRecord(VarslingDbContext db, OrganisationS
     /// <summary>The record as a PDF: a title block, then each section's entries as a key/value table.</summary>
     public static Task WritePdfAsync(RecordOfProcessing record, Stream output, CancellationToken ct = default)
     {
-        var info = new PdfDocumentInfo($"{record.Title} – {record.OrganisationName}", record.GeneratedAt,
+        var info = new PdfDocumentInfo($"{record.Title} – {record.OrganisationName}", ClosedCasePdf.LanguageTag(record.Language), record.GeneratedAt,
             (n, total) => ClosedCasePdf.PageLabel(record.Language, n, total));
-        return PdfDocument.WriteAsync(output, info, Blocks(record), ct);
+        return PdfReport.WriteAsync(output, info, Blocks(record), ct);
     }
 
     private static IEnumerable<PdfBlock> Blocks(RecordOfProcessing record)

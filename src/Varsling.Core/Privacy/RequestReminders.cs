@@ -37,6 +37,8 @@ public sealed partial class RequestReminders(
             .Select(s => (s.RequestId, s.Due, s.OffsetDays))
             .ToHashSet();
 
+        // One SMTP connection for the whole run (opened only if a reminder is due).
+        await using var batch = mailer.OpenBatch();
         var count = 0;
         foreach (var request in open)
         {
@@ -51,9 +53,24 @@ public sealed partial class RequestReminders(
                 }
 
                 var recipients = await RecipientsAsync(request.OrganisationId, ct);
+                var sentToAll = true;
                 foreach (var email in recipients)
                 {
-                    await mailer.SendAsync(email, Subject, Body(request.Reference, request.Due, offset), ct);
+                    try
+                    {
+                        await batch.SendAsync(email, Subject, Body(request.Reference, request.Due, offset), ct);
+                    }
+                    catch (MailNotSentException)
+                    {
+                        sentToAll = false;
+                    }
+                }
+
+                if (!sentToAll)
+                {
+                    // Not recorded, so the next run tries again; the other reminders still go out.
+                    LogNotSent(logger, request.Id, offset);
+                    continue;
                 }
 
                 db.Add(new SentRequestReminder(request.OrganisationId, request.Id, request.Due, offset, recipients.Count, now));
@@ -100,6 +117,9 @@ public sealed partial class RequestReminders(
             This e-mail deliberately says nothing about who asked or what the request is about.
             """;
     }
+
+    [LoggerMessage(EventId = 6402, Level = LogLevel.Warning, Message = "Reminder {OffsetDays} for data-subject request {RequestId} not sent; it is tried again on the next run")]
+    private static partial void LogNotSent(ILogger logger, Guid requestId, int offsetDays);
 
     [LoggerMessage(EventId = 6401, Level = LogLevel.Information, Message = "Reminder {OffsetDays} for data-subject request {RequestId} sent to {Recipients} recipient(s)")]
     private static partial void LogSent(ILogger logger, Guid requestId, int offsetDays, int recipients);

@@ -43,7 +43,7 @@ public sealed class PuttingCasesOnLegalHold(CasesHost host) : IClassFixture<Case
         Assert.DoesNotContain("tingrett", audit.Detail ?? "", StringComparison.Ordinal);
 
         // Past the purge date the hold keeps the case; released, the next run purges it.
-        host.Clock.Set(new DateTimeOffset(onHold.PurgeDue!.Value.AddDays(2), TimeOnly.MinValue, TimeSpan.Zero));
+        host.Clock.SetUtcNow(new DateTimeOffset(onHold.PurgeDue!.Value.AddDays(2), TimeOnly.MinValue, TimeSpan.Zero));
         await using (var scope = host.Services.CreateAsyncScope())
         {
             var purge = scope.ServiceProvider.GetRequiredService<RetentionPurge>();

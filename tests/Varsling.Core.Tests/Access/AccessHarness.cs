@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Varsling.Core.Accounts;
@@ -23,7 +24,7 @@ public sealed class AccessHarness : IAsyncLifetime
     private readonly MigratedDatabase _database = new();
     private ServiceProvider? _services;
 
-    public FakeClock Clock { get; } = new(new DateTimeOffset(2025, 3, 10, 9, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2025, 3, 10, 9, 0, 0, TimeSpan.Zero));
 
     public string ConnectionString => _database.ConnectionString;
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -14,7 +15,7 @@ namespace Varsling.Core.Tests.Audit;
 public sealed class AuditLogTests
 {
     private static readonly DateTimeOffset s_start = new(2025, 3, 10, 9, 0, 0, TimeSpan.Zero);
-    private readonly FakeClock _clock = new(s_start);
+    private readonly FakeTimeProvider _clock = new(s_start);
 
     private static async Task<string> NewDatabaseAsync() => await PostgresServer.Shared.CreateMigratedDatabaseAsync();
 

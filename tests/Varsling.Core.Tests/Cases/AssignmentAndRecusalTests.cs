@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Varsling.Core.Audit;
@@ -12,7 +13,7 @@ namespace Varsling.Core.Tests.Cases;
 /// <summary>CaseAccess on real PostgreSQL: who can be assigned a case, and what standing aside takes away.</summary>
 public sealed class AssignmentAndRecusalTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>, IAsyncLifetime
 {
-    private readonly FakeClock _clock = new(new DateTimeOffset(2025, 3, 10, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 10, 9, 0, 0, TimeSpan.Zero));
     private CaseBench _bench = null!;
 
     public async Task InitializeAsync() => _bench = await CaseBench.CreateAsync(database.ConnectionString, _clock);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Varsling.Core.Data;
@@ -12,13 +13,13 @@ namespace Varsling.Core.Tests.Cases;
 /// Core services over a migrated database in the Nordlys organisation, with intent methods for the case-work
 /// tests: channels with an exact set of handlers, reports filed as the no-JavaScript form files them.
 /// </summary>
-internal sealed class CaseBench(string connectionString, FakeClock clock, ServiceProvider services, Guid organisationId) : IAsyncDisposable
+internal sealed class CaseBench(string connectionString, FakeTimeProvider clock, ServiceProvider services, Guid organisationId) : IAsyncDisposable
 {
     public string ConnectionString => connectionString;
-    public FakeClock Clock => clock;
+    public FakeTimeProvider Clock => clock;
     public Guid OrganisationId => organisationId;
 
-    public static async Task<CaseBench> CreateAsync(string connectionString, FakeClock clock)
+    public static async Task<CaseBench> CreateAsync(string connectionString, FakeTimeProvider clock)
     {
         await using (var seed = TestDb.Create(connectionString))
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 using Varsling.Core.Accounts;
 using Varsling.Core.Audit;
@@ -16,7 +17,7 @@ namespace Varsling.Core.Tests.Cases;
 /// <summary>CaseWork on real PostgreSQL: which cases a handler sees, in which order, and what a closed case keeps.</summary>
 public sealed class CaseWorkTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>, IAsyncLifetime
 {
-    private readonly FakeClock _clock = new(new DateTimeOffset(2025, 3, 10, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 10, 9, 0, 0, TimeSpan.Zero));
     private ServiceProvider _services = null!;
     private TestHandler _handler = null!;
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ namespace Varsling.Core.Tests.Cases;
 /// <summary>IrrelevantData on real PostgreSQL: what goes, what stays in its place, and what may not be deleted.</summary>
 public sealed class DeletingAsIrrelevantTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>, IAsyncLifetime
 {
-    private readonly FakeClock _clock = new(new DateTimeOffset(2025, 3, 10, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 10, 9, 0, 0, TimeSpan.Zero));
     private CaseBench _bench = null!;
     private TestHandler _handler = null!;
     private string _channel = "";

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Varsling.Core.Cases;
@@ -12,7 +13,7 @@ namespace Varsling.Core.Tests.Cases;
 /// </summary>
 public sealed class InboxPagingTests(MigratedDatabase database, ITestOutputHelper output) : IClassFixture<MigratedDatabase>, IAsyncLifetime
 {
-    private readonly FakeClock _clock = new(new DateTimeOffset(2025, 6, 2, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 6, 2, 9, 0, 0, TimeSpan.Zero));
     private CaseBench _bench = null!;
 
     public async Task InitializeAsync() => _bench = await CaseBench.CreateAsync(database.ConnectionString, _clock);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Varsling.Core.Audit;
@@ -13,7 +14,7 @@ namespace Varsling.Core.Tests.Cases;
 /// <summary>OralReports and the reporter's agreement to the minutes, on real PostgreSQL.</summary>
 public sealed class OralReportTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>, IAsyncLifetime
 {
-    private readonly FakeClock _clock = new(new DateTimeOffset(2025, 3, 12, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 12, 9, 0, 0, TimeSpan.Zero));
     private CaseBench _bench = null!;
     private TestHandler _handler = null!;
     private string _channel = "";

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Varsling.Core.Audit;
@@ -10,7 +11,7 @@ namespace Varsling.Core.Tests.Cases;
 /// <summary>Stale forms (the case version) and the feedback extension form's rules, on real PostgreSQL.</summary>
 public sealed class VersionsAndExtensionTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>, IAsyncLifetime
 {
-    private readonly FakeClock _clock = new(new DateTimeOffset(2025, 3, 10, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 10, 9, 0, 0, TimeSpan.Zero));
     private CaseBench _bench = null!;
     private TestHandler _first = null!;
     private TestHandler _second = null!;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Varsling.Core.Cases;
@@ -17,7 +18,7 @@ namespace Varsling.Core.Tests.Deadlines;
 public sealed class DeadlineRemindersTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>, IDisposable
 {
     private readonly string _pickup = Path.Combine(Path.GetTempPath(), "varsling-mail-" + Guid.NewGuid().ToString("N"));
-    private readonly FakeClock _clock = new(new DateTimeOffset(2025, 3, 10, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 10, 9, 0, 0, TimeSpan.Zero));
 
     public void Dispose()
     {
@@ -86,7 +87,7 @@ public sealed class DeadlineRemindersTests(MigratedDatabase database) : IClassFi
         // Other tests' cases share this database, so count this test's reminders, not the run's.
         async Task<List<SentReminder>> SentAfterRunAsync(DateOnly day)
         {
-            _clock.Set(new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
+            _clock.SetUtcNow(new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
             await RunAsync(services);
             await using var read = TestDb.Create(database.ConnectionString);
             return await read.SentReminders.IgnoreQueryFilters().Where(r => ids.Contains(r.CaseId) && r.Kind == ReminderKind.Purge).ToListAsync();
@@ -116,9 +117,9 @@ public sealed class DeadlineRemindersTests(MigratedDatabase database) : IClassFi
             caseId = filed.CaseId;
         }
 
-        _clock.Set(new DateTimeOffset(2025, 3, 14, 22, 30, 0, TimeSpan.Zero)); // 23:30 on 14 Mar in Stockholm
+        _clock.SetUtcNow(new DateTimeOffset(2025, 3, 14, 22, 30, 0, TimeSpan.Zero)); // 23:30 on 14 Mar in Stockholm
         Assert.Equal(0, await RunAsync(services));
-        _clock.Set(new DateTimeOffset(2025, 3, 15, 12, 0, 0, TimeSpan.Zero)); // two days before
+        _clock.SetUtcNow(new DateTimeOffset(2025, 3, 15, 12, 0, 0, TimeSpan.Zero)); // two days before
         Assert.Equal(1, await RunAsync(services));
         Assert.Equal(0, await RunAsync(services));
 
@@ -129,7 +130,7 @@ public sealed class DeadlineRemindersTests(MigratedDatabase database) : IClassFi
         Assert.DoesNotContain("canary", mail, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Göteborg", mail, StringComparison.Ordinal);
 
-        _clock.Set(new DateTimeOffset(2025, 3, 18, 12, 0, 0, TimeSpan.Zero)); // due day and one day after
+        _clock.SetUtcNow(new DateTimeOffset(2025, 3, 18, 12, 0, 0, TimeSpan.Zero)); // due day and one day after
         Assert.Equal(2, await RunAsync(services));
         Assert.Equal(3, Mails().Length);
 
@@ -143,9 +144,9 @@ public sealed class DeadlineRemindersTests(MigratedDatabase database) : IClassFi
             Assert.Equal(new DateOnly(2025, 6, 17), c.FeedbackDue);
         }
 
-        _clock.Set(new DateTimeOffset(2025, 6, 14, 12, 0, 0, TimeSpan.Zero));
+        _clock.SetUtcNow(new DateTimeOffset(2025, 6, 14, 12, 0, 0, TimeSpan.Zero));
         Assert.Equal(0, await RunAsync(services));
-        _clock.Set(new DateTimeOffset(2025, 6, 15, 12, 0, 0, TimeSpan.Zero));
+        _clock.SetUtcNow(new DateTimeOffset(2025, 6, 15, 12, 0, 0, TimeSpan.Zero));
         Assert.Equal(1, await RunAsync(services));
         Assert.Contains(Mails(), m => m.Contains("Feedback to the reporter is due by 2025-06-17.", StringComparison.Ordinal));
         await using var read = TestDb.Create(database.ConnectionString);

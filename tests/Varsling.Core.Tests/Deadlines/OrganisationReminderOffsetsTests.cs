@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Varsling.Core.Data;
@@ -16,7 +17,7 @@ namespace Varsling.Core.Tests.Deadlines;
 public sealed class OrganisationReminderOffsetsTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>, IDisposable
 {
     private readonly string _pickup = Path.Combine(Path.GetTempPath(), "varsling-mail-" + Guid.NewGuid().ToString("N"));
-    private readonly FakeClock _clock = new(new DateTimeOffset(2025, 3, 10, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 10, 9, 0, 0, TimeSpan.Zero));
 
     public void Dispose()
     {
@@ -58,9 +59,9 @@ public sealed class OrganisationReminderOffsetsTests(MigratedDatabase database) 
             return await scope.ServiceProvider.GetRequiredService<DeadlineReminders>().RunAsync();
         }
 
-        _clock.Set(new DateTimeOffset(2025, 3, 12, 12, 0, 0, TimeSpan.Zero)); // five days before 17 Mar
+        _clock.SetUtcNow(new DateTimeOffset(2025, 3, 12, 12, 0, 0, TimeSpan.Zero)); // five days before 17 Mar
         Assert.Equal(1, await RunAsync());
-        _clock.Set(new DateTimeOffset(2025, 3, 15, 12, 0, 0, TimeSpan.Zero)); // two days before: only Nordlys (the configuration)
+        _clock.SetUtcNow(new DateTimeOffset(2025, 3, 15, 12, 0, 0, TimeSpan.Zero)); // two days before: only Nordlys (the configuration)
         Assert.Equal(1, await RunAsync());
 
         await using var read = TestDb.Create(database.ConnectionString);

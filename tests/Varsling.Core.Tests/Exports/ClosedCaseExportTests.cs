@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,9 @@ public sealed class ClosedCaseExportTests(MigratedDatabase database) : IClassFix
 {
     private static readonly DateTimeOffset s_exportedAt = new(2025, 7, 1, 8, 0, 0, TimeSpan.Zero);
     private static int s_seeded;
+
+    /// <summary>Names with letters from Sámi, Polish and Cyrillic next to the Nordic ones; every format must keep them.</summary>
+    private const string LettersSummary = "Heard Áilu Ŋuolja, Đuođđa Čáhci and Ŧeahkki; Łucja Żak (Łódź); Алёна Ёлкина; Bjørn Åsæther. ŋ đ č ŧ ł ż ё æøå";
 
     private async Task<(Guid OrganisationId, Guid LegalEntityId)> SeedAsync()
     {
@@ -68,6 +72,7 @@ public sealed class ClosedCaseExportTests(MigratedDatabase database) : IClassFix
     private static Task<string?> Summary(Case c, CancellationToken _) => Task.FromResult<string?>(c.Reference switch
     {
         "X-3" => "=HYPERLINK(\"http://evil.example\",\"click\")",
+        "X-2" => LettersSummary,
         _ => $"Summary of {c.Reference}: the matter was followed up, and the process changed; see minutes.",
     });
 
@@ -75,7 +80,7 @@ public sealed class ClosedCaseExportTests(MigratedDatabase database) : IClassFix
     {
         var (org, entity) = await SeedAsync();
         await using var db = database.Context(org);
-        return await new ClosedCaseExport(db, new FakeClock(s_exportedAt)).GatherAsync(entity, from, to, Summary);
+        return await new ClosedCaseExport(db, new FakeTimeProvider(s_exportedAt)).GatherAsync(entity, from, to, Summary);
     }
 
     private Task<ClosedCaseExportData> MayAsync() => GatherAsync(new DateOnly(2025, 5, 1), new DateOnly(2025, 5, 31));
@@ -118,6 +123,7 @@ public sealed class ClosedCaseExportTests(MigratedDatabase database) : IClassFix
         Assert.StartsWith("X-2,Nordlys Energi ASA,Varslingskanal Norge,,2025-05-05,2025-05-15,2025-05-26,2025-05-30,2025-05-12,no,3,", lines[2], StringComparison.Ordinal);
         Assert.Contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",", lines[3], StringComparison.Ordinal);
         Assert.Contains("\"Summary of X-1: the matter was followed up, and the process changed; see minutes.\"", lines[1], StringComparison.Ordinal);
+        Assert.Contains(",\"" + LettersSummary + "\",", lines[2], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -171,6 +177,8 @@ public sealed class ClosedCaseExportTests(MigratedDatabase database) : IClassFix
         Assert.Contains("Purge date 2027-05-30", text, StringComparison.Ordinal);
         Assert.Contains("=HYPERLINK(\"http://evil.example\",\"click\")", text, StringComparison.Ordinal);
         Assert.Contains("Page 1 of ", text, StringComparison.Ordinal);
+        Assert.Contains("Closing summary " + LettersSummary, text, StringComparison.Ordinal);
+        Assert.Contains("ŋ đ č ŧ ł ż ё æøå", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -222,6 +230,6 @@ public sealed class ClosedCaseExportTests(MigratedDatabase database) : IClassFix
         await using var db = database.Context(other);
 
         await Assert.ThrowsAsync<NotFoundException>(() =>
-            new ClosedCaseExport(db, new FakeClock(s_exportedAt)).GatherAsync(entity, new DateOnly(2025, 5, 1), new DateOnly(2025, 5, 31), Summary));
+            new ClosedCaseExport(db, new FakeTimeProvider(s_exportedAt)).GatherAsync(entity, new DateOnly(2025, 5, 1), new DateOnly(2025, 5, 31), Summary));
     }
 }

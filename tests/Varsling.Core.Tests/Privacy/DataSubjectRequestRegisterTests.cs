@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 using Varsling.Core.Deadlines;
 using Varsling.Core.Organisations;
@@ -27,7 +28,7 @@ public sealed class DataSubjectRequestRegisterTests(MigratedDatabase database) :
         return (orgs[DemoData.NordlysSlug], entity.Id, orgs[DemoData.FjellbergSlug]);
     }
 
-    private DataSubjectRequests Register(Guid organisationId, FakeClock clock, out Core.Data.VarslingDbContext db)
+    private DataSubjectRequests Register(Guid organisationId, FakeTimeProvider clock, out Core.Data.VarslingDbContext db)
     {
         db = database.Context(organisationId);
         return new DataSubjectRequests(db, new Core.Audit.AuditLog(db, clock), clock);
@@ -37,7 +38,7 @@ public sealed class DataSubjectRequestRegisterTests(MigratedDatabase database) :
     public async Task Register_ComputesOneMonthFromReceiptInTheLegalEntitysCalendar()
     {
         var (org, entity, _) = await SeedAsync();
-        var clock = new FakeClock(s_received.AddHours(1));
+        var clock = new FakeTimeProvider(s_received.AddHours(1));
         var register = Register(org, clock, out var db);
         await using var _ = db;
 
@@ -52,12 +53,12 @@ public sealed class DataSubjectRequestRegisterTests(MigratedDatabase database) :
     public async Task Extend_OnTheLastDayOfTheFirstMonth_GivesThreeMonthsFromReceipt()
     {
         var (org, entity, _) = await SeedAsync();
-        var clock = new FakeClock(s_received.AddHours(1));
+        var clock = new FakeTimeProvider(s_received.AddHours(1));
         var register = Register(org, clock, out var db);
         await using var _ = db;
         var request = await register.RegisterAsync(s_user, entity, DataSubjectRight.Erasure, s_received, null);
 
-        clock.Set(new DateTimeOffset(2025, 2, 28, 22, 30, 0, TimeSpan.Zero)); // 23:30 in Oslo, still 28 Feb
+        clock.SetUtcNow(new DateTimeOffset(2025, 2, 28, 22, 30, 0, TimeSpan.Zero)); // 23:30 in Oslo, still 28 Feb
         await register.ExtendAsync(s_user, request.Id, "Many sources to search; the person was told on 28 Feb.");
 
         await using var read = database.Context(org);
@@ -71,12 +72,12 @@ public sealed class DataSubjectRequestRegisterTests(MigratedDatabase database) :
     public async Task Extend_AfterTheFirstMonth_IsRefusedAndChangesNothing()
     {
         var (org, entity, _) = await SeedAsync();
-        var clock = new FakeClock(s_received.AddHours(1));
+        var clock = new FakeTimeProvider(s_received.AddHours(1));
         var register = Register(org, clock, out var db);
         await using var _ = db;
         var request = await register.RegisterAsync(s_user, entity, DataSubjectRight.Objection, s_received, null);
 
-        clock.Set(new DateTimeOffset(2025, 2, 28, 23, 0, 0, TimeSpan.Zero)); // 00:00 on 1 Mar in Oslo
+        clock.SetUtcNow(new DateTimeOffset(2025, 2, 28, 23, 0, 0, TimeSpan.Zero)); // 00:00 on 1 Mar in Oslo
         var error = await Assert.ThrowsAsync<RuleViolationException>(() => register.ExtendAsync(s_user, request.Id, "Too late"));
 
         Assert.Contains("2025-02-28", error.Message, StringComparison.Ordinal);
@@ -91,7 +92,7 @@ public sealed class DataSubjectRequestRegisterTests(MigratedDatabase database) :
     public async Task Extend_WithoutReasons_IsRefused()
     {
         var (org, entity, _) = await SeedAsync();
-        var register = Register(org, new FakeClock(s_received.AddDays(1)), out var db);
+        var register = Register(org, new FakeTimeProvider(s_received.AddDays(1)), out var db);
         await using var _ = db;
         var request = await register.RegisterAsync(s_user, entity, DataSubjectRight.Access, s_received, null);
 
@@ -104,7 +105,7 @@ public sealed class DataSubjectRequestRegisterTests(MigratedDatabase database) :
     public async Task Complete_ARefusalWithoutLegalGround_IsRefused(DataSubjectRequestOutcome outcome)
     {
         var (org, entity, _) = await SeedAsync();
-        var register = Register(org, new FakeClock(s_received.AddDays(1)), out var db);
+        var register = Register(org, new FakeTimeProvider(s_received.AddDays(1)), out var db);
         await using var _ = db;
         var request = await register.RegisterAsync(s_user, entity, DataSubjectRight.Access, s_received, null);
 
@@ -116,15 +117,15 @@ public sealed class DataSubjectRequestRegisterTests(MigratedDatabase database) :
     public async Task Complete_RecordsWhetherTheAnswerWasInTime_AndCannotRepeat()
     {
         var (org, entity, _) = await SeedAsync();
-        var clock = new FakeClock(s_received.AddDays(1));
+        var clock = new FakeTimeProvider(s_received.AddDays(1));
         var register = Register(org, clock, out var db);
         await using var _ = db;
         var onTime = await register.RegisterAsync(s_user, entity, DataSubjectRight.Access, s_received, null);
         var late = await register.RegisterAsync(s_user, entity, DataSubjectRight.Rectification, s_received, null);
 
-        clock.Set(new DateTimeOffset(2025, 2, 28, 12, 0, 0, TimeSpan.Zero));
+        clock.SetUtcNow(new DateTimeOffset(2025, 2, 28, 12, 0, 0, TimeSpan.Zero));
         await register.CompleteAsync(s_user, onTime.Id, DataSubjectRequestOutcome.Granted, null);
-        clock.Set(new DateTimeOffset(2025, 3, 3, 12, 0, 0, TimeSpan.Zero));
+        clock.SetUtcNow(new DateTimeOffset(2025, 3, 3, 12, 0, 0, TimeSpan.Zero));
         await register.CompleteAsync(s_user, late.Id, DataSubjectRequestOutcome.Granted, null);
 
         await using var read = database.Context(org);
@@ -138,14 +139,14 @@ public sealed class DataSubjectRequestRegisterTests(MigratedDatabase database) :
     public async Task List_ShowsOpenRequestsByUrgencyWithTheirClockStatus()
     {
         var (org, entity, _) = await SeedAsync();
-        var clock = new FakeClock(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
         var register = Register(org, clock, out var scoped);
         await using var __ = scoped;
         var overdue = await register.RegisterAsync(s_user, entity, DataSubjectRight.Access, s_received, null);             // due 28 Feb
         var dueSoon = await register.RegisterAsync(s_user, entity, DataSubjectRight.Access, s_received.AddDays(27), null); // due 27 Mar (+rolled)
         var onTrack = await register.RegisterAsync(s_user, entity, DataSubjectRight.Access, clock.GetUtcNow(), null);    // due 1 Apr
 
-        clock.Set(new DateTimeOffset(2025, 3, 21, 12, 0, 0, TimeSpan.Zero));
+        clock.SetUtcNow(new DateTimeOffset(2025, 3, 21, 12, 0, 0, TimeSpan.Zero));
         var list = (await register.ListAsync()).Where(v => new[] { overdue.Id, dueSoon.Id, onTrack.Id }.Contains(v.Request.Id)).ToList();
 
         Assert.Equal([overdue.Id, dueSoon.Id, onTrack.Id], list.Select(v => v.Request.Id));
@@ -156,11 +157,11 @@ public sealed class DataSubjectRequestRegisterTests(MigratedDatabase database) :
     public async Task Requests_OfAnotherOrganisation_AreNotFound()
     {
         var (org, entity, other) = await SeedAsync();
-        var mine = Register(org, new FakeClock(s_received.AddDays(1)), out var db);
+        var mine = Register(org, new FakeTimeProvider(s_received.AddDays(1)), out var db);
         await using var _ = db;
         var request = await mine.RegisterAsync(s_user, entity, DataSubjectRight.Access, s_received, null);
 
-        var theirs = Register(other, new FakeClock(s_received.AddDays(1)), out var otherDb);
+        var theirs = Register(other, new FakeTimeProvider(s_received.AddDays(1)), out var otherDb);
         await using var __ = otherDb;
 
         await Assert.ThrowsAsync<NotFoundException>(() => theirs.CompleteAsync(s_user, request.Id, DataSubjectRequestOutcome.Granted, null));
@@ -172,7 +173,7 @@ public sealed class DataSubjectRequestRegisterTests(MigratedDatabase database) :
     public async Task Register_ReceivedInTheFuture_IsRefused()
     {
         var (org, entity, _) = await SeedAsync();
-        var register = Register(org, new FakeClock(s_received), out var db);
+        var register = Register(org, new FakeTimeProvider(s_received), out var db);
         await using var _ = db;
 
         await Assert.ThrowsAsync<RuleViolationException>(() =>
@@ -183,7 +184,7 @@ public sealed class DataSubjectRequestRegisterTests(MigratedDatabase database) :
     public async Task RegisterExtendComplete_AreEachAuditedWithoutTheRequestersDetails()
     {
         var (org, entity, _) = await SeedAsync();
-        var clock = new FakeClock(s_received.AddDays(1));
+        var clock = new FakeTimeProvider(s_received.AddDays(1));
         var register = Register(org, clock, out var db);
         await using var _ = db;
         var user = Guid.NewGuid();
@@ -216,7 +217,7 @@ public sealed class DataSubjectRequestRegisterTests(MigratedDatabase database) :
     public async Task Register_RefusedStep_WritesNoAuditEvent()
     {
         var (org, entity, _) = await SeedAsync();
-        var register = Register(org, new FakeClock(s_received), out var db);
+        var register = Register(org, new FakeTimeProvider(s_received), out var db);
         await using var _ = db;
         var user = Guid.NewGuid();
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Varsling.Core.Accounts;
@@ -17,7 +18,10 @@ namespace Varsling.Core.Tests.Privacy;
 public sealed class ProcessingRecordTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>, IDisposable
 {
     private static readonly DateTimeOffset s_now = new(2025, 9, 1, 12, 0, 0, TimeSpan.Zero);
-    private readonly ServiceProvider _services = CoreServices.Build(database.ConnectionString, new FakeClock(s_now));
+    private readonly ServiceProvider _services = CoreServices.Build(database.ConnectionString, new FakeTimeProvider(s_now));
+    /// <summary>Names with letters from Sámi, Polish and Cyrillic, which the PDF must print as themselves.</summary>
+    private const string Transfers =
+        "Support from a US processor under the EU–US Data Privacy Framework; contacts Áilu Ŋuolja (Đ č ŧ), Łucja Żak (ł ż), Алёна (ё), Bjørn Åsæther";
     private static readonly SemaphoreSlim s_seed = new(1, 1);
     private static Guid s_organisationId;
 
@@ -36,7 +40,7 @@ public sealed class ProcessingRecordTests(MigratedDatabase database) : IClassFix
             await using var db = database.Context();
             await new DemoData(db, TimeProvider.System).SeedAsync();
             var org = await db.Organisations.SingleAsync(o => o.Slug == DemoData.NordlysSlug);
-            org.SetThirdCountryTransfers("Support from a US processor under the EU–US Data Privacy Framework");
+            org.SetThirdCountryTransfers(Transfers);
             var se = await db.LegalEntities.IgnoreQueryFilters().SingleAsync(e => e.OrganisationId == org.Id && e.JurisdictionCode == "SE");
             se.SetRetention(12);
             await db.SaveChangesAsync();
@@ -78,7 +82,7 @@ public sealed class ProcessingRecordTests(MigratedDatabase database) : IClassFix
         Assert.Contains("personvern@nordlys.example", Item(record, "Contact"), StringComparison.Ordinal);
         Assert.Equal("Personvernombud, personvernombud@nordlys.example", Item(record, "Data protection officer"));
         Assert.Equal("Varsling-leverandøren (drift og lagring, databehandleravtale)", Item(record, "Processors"));
-        Assert.Equal("Support from a US processor under the EU–US Data Privacy Framework", Item(record, "Transfers"));
+        Assert.Equal(Transfers, Item(record, "Transfers"));
         Assert.Equal(s_now, record.GeneratedAt);
     }
 
@@ -153,6 +157,8 @@ public sealed class ProcessingRecordTests(MigratedDatabase database) : IClassFix
         var text = System.Text.RegularExpressions.Regex.Replace(await PdfTools.TextAsync(pdf.ToArray()), @"\s+", " ");
         Assert.Contains("Protokoll over behandlingsaktiviteter", text, StringComparison.Ordinal);
         Assert.Contains("Overføringer Support from a US processor", text, StringComparison.Ordinal);
+        Assert.Contains("Áilu Ŋuolja (Đ č ŧ), Łucja Żak (ł ż), Алёна (ё), Bjørn Åsæther", text, StringComparison.Ordinal);
+        Assert.Contains("Tagged:          yes", await PdfTools.InfoAsync(pdf.ToArray()), StringComparison.Ordinal);
         Assert.Contains("Nordlys Energi Sverige AB 12 måneder", text, StringComparison.Ordinal);
         Assert.Contains("Side 1 av ", text, StringComparison.Ordinal);
     }

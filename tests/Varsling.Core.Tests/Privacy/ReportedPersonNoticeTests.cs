@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 using Varsling.Core.Audit;
 using Varsling.Core.Deadlines;
@@ -25,7 +26,7 @@ public sealed class ReportedPersonNoticeTests(MigratedDatabase database) : IClas
         return new World(handler.OrganisationId, ids[0], handler);
     }
 
-    private ReportedPersonNotices Notices(Guid organisationId, FakeClock clock, out Core.Data.VarslingDbContext db)
+    private ReportedPersonNotices Notices(Guid organisationId, FakeTimeProvider clock, out Core.Data.VarslingDbContext db)
     {
         db = database.Context(organisationId);
         return new ReportedPersonNotices(db, new AuditLog(db, clock), clock);
@@ -39,7 +40,7 @@ public sealed class ReportedPersonNoticeTests(MigratedDatabase database) : IClas
     public async Task Get_NothingRecorded_IsPendingAgainstTheOneMonthDeadline(string now, DeadlineStatus expected)
     {
         var world = await NewCaseAsync();
-        var notices = Notices(world.OrganisationId, new FakeClock(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture)), out var db);
+        var notices = Notices(world.OrganisationId, new FakeTimeProvider(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture)), out var db);
         await using var _ = db;
 
         var view = await notices.GetAsync(world.CaseId, world.Handler.UserId);
@@ -55,7 +56,7 @@ public sealed class ReportedPersonNoticeTests(MigratedDatabase database) : IClas
     public async Task RecordInformed_IsFinal_AndSaysWhetherItWasInTime()
     {
         var world = await NewCaseAsync();
-        var clock = new FakeClock(new DateTimeOffset(2025, 4, 10, 9, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 4, 10, 9, 0, 0, TimeSpan.Zero));
         var notices = Notices(world.OrganisationId, clock, out var db);
         await using var _ = db;
 
@@ -75,7 +76,7 @@ public sealed class ReportedPersonNoticeTests(MigratedDatabase database) : IClas
     public async Task RecordInformed_AfterTheDeadline_IsRecordedAsLate()
     {
         var world = await NewCaseAsync();
-        var notices = Notices(world.OrganisationId, new FakeClock(new DateTimeOffset(2025, 4, 10, 9, 0, 0, TimeSpan.Zero)), out var db);
+        var notices = Notices(world.OrganisationId, new FakeTimeProvider(new DateTimeOffset(2025, 4, 10, 9, 0, 0, TimeSpan.Zero)), out var db);
         await using var _ = db;
 
         await notices.RecordInformedAsync(world.CaseId, world.Handler.UserId, new DateOnly(2025, 4, 4));
@@ -87,7 +88,7 @@ public sealed class ReportedPersonNoticeTests(MigratedDatabase database) : IClas
     public async Task RecordInformed_BeforeReceiptOrInTheFutureOrWithoutADate_IsRefusedWithTheReason()
     {
         var world = await NewCaseAsync();
-        var notices = Notices(world.OrganisationId, new FakeClock(new DateTimeOffset(2025, 3, 20, 9, 0, 0, TimeSpan.Zero)), out var db);
+        var notices = Notices(world.OrganisationId, new FakeTimeProvider(new DateTimeOffset(2025, 3, 20, 9, 0, 0, TimeSpan.Zero)), out var db);
         await using var _ = db;
 
         var early = await Assert.ThrowsAsync<RuleViolationException>(() =>
@@ -107,7 +108,7 @@ public sealed class ReportedPersonNoticeTests(MigratedDatabase database) : IClas
     public async Task Defer_WithAReviewDateTodayOrEarlier_IsRefused()
     {
         var world = await NewCaseAsync();
-        var notices = Notices(world.OrganisationId, new FakeClock(new DateTimeOffset(2025, 3, 20, 9, 0, 0, TimeSpan.Zero)), out var db);
+        var notices = Notices(world.OrganisationId, new FakeTimeProvider(new DateTimeOffset(2025, 3, 20, 9, 0, 0, TimeSpan.Zero)), out var db);
         await using var _ = db;
 
         var past = await Assert.ThrowsAsync<RuleViolationException>(() =>
@@ -125,15 +126,15 @@ public sealed class ReportedPersonNoticeTests(MigratedDatabase database) : IClas
     public async Task Defer_KeepsAHistory_MarksTheReviewDate_AndIsAuditedWithoutContent()
     {
         var world = await NewCaseAsync();
-        var clock = new FakeClock(new DateTimeOffset(2025, 3, 20, 9, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 20, 9, 0, 0, TimeSpan.Zero));
         var notices = Notices(world.OrganisationId, clock, out var db);
         await using var _ = db;
 
         await notices.DeferAsync(world.CaseId, world.Handler.UserId, NoticeDeferralGround.ImpairsInvestigation, new DateOnly(2025, 4, 15));
-        clock.Set(new DateTimeOffset(2025, 4, 14, 9, 0, 0, TimeSpan.Zero));
+        clock.SetUtcNow(new DateTimeOffset(2025, 4, 14, 9, 0, 0, TimeSpan.Zero));
         Assert.Equal(DeadlineStatus.DueSoon, (await notices.GetAsync(world.CaseId, world.Handler.UserId)).Marker);
         await notices.DeferAsync(world.CaseId, world.Handler.UserId, NoticeDeferralGround.NationalRestriction, new DateOnly(2025, 7, 1));
-        clock.Set(new DateTimeOffset(2025, 7, 2, 9, 0, 0, TimeSpan.Zero));
+        clock.SetUtcNow(new DateTimeOffset(2025, 7, 2, 9, 0, 0, TimeSpan.Zero));
 
         var view = await notices.GetAsync(world.CaseId, world.Handler.UserId);
         Assert.Equal(NoticeState.Deferred, view.State);
@@ -154,7 +155,7 @@ public sealed class ReportedPersonNoticeTests(MigratedDatabase database) : IClas
         var world = await NewCaseAsync();
         var stranger = await Handlers.AddRecipientAsync(database.ConnectionString, DemoData.NordlysSlug, "varsling");
         var foreign = await Handlers.AddRecipientAsync(database.ConnectionString, DemoData.FjellbergSlug, "visselblasning");
-        var clock = new FakeClock(new DateTimeOffset(2025, 3, 20, 9, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 20, 9, 0, 0, TimeSpan.Zero));
         var mine = Notices(world.OrganisationId, clock, out var db);
         await using var _ = db;
         var theirs = Notices(foreign.OrganisationId, clock, out var otherDb);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Varsling.Core.Accounts;
@@ -16,7 +17,7 @@ namespace Varsling.Core.Tests.Privacy;
 public sealed class RequestRemindersTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>, IDisposable
 {
     private readonly string _pickup = Path.Combine(Path.GetTempPath(), "varsling-mail-" + Guid.NewGuid().ToString("N"));
-    private readonly FakeClock _clock = new(new DateTimeOffset(2025, 3, 10, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 10, 9, 0, 0, TimeSpan.Zero));
 
     public void Dispose()
     {
@@ -62,7 +63,7 @@ public sealed class RequestRemindersTests(MigratedDatabase database) : IClassFix
 
         async Task<int> RunAt(DateOnly day)
         {
-            _clock.Set(new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
+            _clock.SetUtcNow(new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
             await using var scope = services.CreateAsyncScope();
             return await scope.ServiceProvider.GetRequiredService<RequestReminders>().RunAsync();
         }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,7 +59,7 @@ public sealed class RetentionPurgeTests
     private static RetentionPurge Purge(World world, DateTimeOffset now, out Core.Data.VarslingDbContext db, ILogger<RetentionPurge>? logger = null)
     {
         db = TestDb.Create(world.ConnectionString);
-        var clock = new FakeClock(now);
+        var clock = new FakeTimeProvider(now);
         return new RetentionPurge(db, new AuditLog(db, clock), clock, logger ?? NullLogger<RetentionPurge>.Instance);
     }
 
@@ -249,7 +250,7 @@ public sealed class RetentionPurgeTests
     {
         var world = await NewWorldAsync();
         var handler = await Handlers.AddRecipientAsync(world.ConnectionString, DemoData.NordlysSlug, "varsling");
-        var filedAt = new FakeClock(s_closed.AddDays(-40));
+        var filedAt = new FakeTimeProvider(s_closed.AddDays(-40));
         Guid caseId;
         await using (var services = CoreServices.Build(world.ConnectionString, filedAt))
         await using (var scope = services.CreateAsyncScope())

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Varsling.Core.Cases;
@@ -91,7 +92,7 @@ public sealed class AnonymousShareTests(MigratedDatabase database) : IClassFixtu
     {
         var (org, _) = await SeedAsync();
         await using var db = database.Context(org);
-        return await new CaseStatistics(db, new FakeClock(new DateTimeOffset(2025, 5, 1, 12, 0, 0, TimeSpan.Zero)))
+        return await new CaseStatistics(db, new FakeTimeProvider(new DateTimeOffset(2025, 5, 1, 12, 0, 0, TimeSpan.Zero)))
             .ComputeAsync(new DateOnly(2025, 3, 1), new DateOnly(2025, 4, 30), legalEntity);
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 using Varsling.Core.Cases;
 using Varsling.Core.Organisations;
@@ -85,7 +86,7 @@ public sealed class CaseStatisticsTests(MigratedDatabase database) : IClassFixtu
     {
         var org = await SeedAsync();
         await using var db = database.Context(org);
-        return await new CaseStatistics(db, new FakeClock(s_asked)).ComputeAsync(new DateOnly(2025, 3, 1), new DateOnly(2025, 4, 30));
+        return await new CaseStatistics(db, new FakeTimeProvider(s_asked)).ComputeAsync(new DateOnly(2025, 3, 1), new DateOnly(2025, 4, 30));
     }
 
     [Fact]
@@ -146,6 +147,6 @@ public sealed class CaseStatisticsTests(MigratedDatabase database) : IClassFixtu
         await using var db = database.Context(org);
 
         await Assert.ThrowsAsync<RuleViolationException>(() =>
-            new CaseStatistics(db, new FakeClock(s_asked)).ComputeAsync(new DateOnly(2025, 4, 1), new DateOnly(2025, 3, 1)));
+            new CaseStatistics(db, new FakeTimeProvider(s_asked)).ComputeAsync(new DateOnly(2025, 4, 1), new DateOnly(2025, 3, 1)));
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,7 +42,7 @@ public sealed class RetentionPurgeJobTests
 
         var services = new ServiceCollection();
         services.AddLogging();
-        var now = new FakeClock(new DateTimeOffset(2026, 5, 6, 8, 0, 0, TimeSpan.Zero));
+        var now = new FakeTimeProvider(new DateTimeOffset(2026, 5, 6, 8, 0, 0, TimeSpan.Zero));
         services.AddSingleton<TimeProvider>(now);
         services.AddVarslingCore(new ConfigurationBuilder().AddInMemoryCollection([new("ConnectionStrings:Varsling", connectionString)]).Build());
         await using var provider = services.BuildServiceProvider();

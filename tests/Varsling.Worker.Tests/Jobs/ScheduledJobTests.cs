@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -174,6 +175,51 @@ public sealed class ScheduledJobTests(MigratedDatabase database) : IClassFixture
         Assert.Contains("Heartbeat: database reachable True, pending migrations 0", logs.AllText, StringComparison.Ordinal);
         Assert.Contains("Job heartbeat completed in", logs.AllText, StringComparison.Ordinal);
         Assert.Equal(0, await AdvisoryLocksHeldAsync());
+    }
+
+    [Fact]
+    public async Task AsAHostedService_AJobTicksAtStart_ThenOncePerInterval_OnTheInjectedClock()
+    {
+        var gate = new Gate();
+        gate.Release.SetResult();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 10, 9, 0, 0, TimeSpan.Zero));
+        var instance = Instance();
+        var job = new GatedJob(instance.GetRequiredService<IServiceScopeFactory>(), clock, instance.GetRequiredService<ILogger<GatedJob>>(), gate, "timed");
+
+        await job.StartAsync(CancellationToken.None);
+        try
+        {
+            await WaitForRunsAsync(gate, 1);
+
+            // Not before its period: a second short of an hour, and nothing more runs.
+            clock.Advance(job.Interval - TimeSpan.FromSeconds(1));
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            Assert.Equal(1, gate.Runs);
+
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await WaitForRunsAsync(gate, 2);
+
+            clock.Advance(job.Interval);
+            await WaitForRunsAsync(gate, 3);
+            await Task.Delay(TimeSpan.FromMilliseconds(300));
+            Assert.Equal(3, gate.Runs);
+        }
+        finally
+        {
+            await job.StopAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>Waits (in real time, at most 30 s) until the job's body has run <paramref name="runs"/> times.</summary>
+    private static async Task WaitForRunsAsync(Gate gate, int runs)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (gate.Runs < runs && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(runs, gate.Runs);
     }
 
     /// <summary>Lets a test hold a tick inside the job's body and count how often the body ran.</summary>

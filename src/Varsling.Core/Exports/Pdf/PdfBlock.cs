@@ -25,7 +25,8 @@ public sealed record PdfSpace(double Points) : PdfBlock;
 public sealed record PdfPageBreak : PdfBlock;
 
 /// <summary>
-/// The document's metadata and footer. <paramref name="PageLabel"/> makes each page's footer from its number
-/// and the page count, e.g. "Page 2 of 7".
+/// The document's metadata and footer. <paramref name="Language"/> is the document's language tag (BCP 47, e.g.
+/// "nb" or "en"), for screen readers and hyphenation in readers; <paramref name="PageLabel"/> makes each page's
+/// footer from its number and the page count, e.g. "Page 2 of 7".
 /// </summary>
-public sealed record PdfDocumentInfo(string Title, DateTimeOffset CreatedAt, Func<int, int, string> PageLabel);
+public sealed record PdfDocumentInfo(string Title, string Language, DateTimeOffset CreatedAt, Func<int, int, string> PageLabel);
